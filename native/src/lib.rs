@@ -1,0 +1,13 @@
+//! Native core of the CognitoAdminAuth PowerShell module: Cognito's AdminInitiateAuth and
+//! AdminRespondToAuthChallenge on the AWS SDK for Rust, behind a small C ABI (see [`ffi`]).
+
+pub mod client;
+pub mod error;
+pub mod ffi;
+pub mod model;
+pub mod ops;
+pub mod runtime;
+pub mod settings;
+
+#[cfg(test)]
+mod testserver;

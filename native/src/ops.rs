@@ -1,0 +1,163 @@
+//! The operations: one JSON request envelope in, one JSON response (or [`NativeError`]) out.
+//!
+//! Envelope: `{"operation": "AdminInitiateAuth", "client": {ClientSettings}, "input": {AWS request}}`.
+
+use aws_sdk_cognitoidentityprovider::operation::RequestId;
+use aws_sdk_cognitoidentityprovider::types::{AuthFlowType, ChallengeNameType};
+use aws_sdk_cognitoidentityprovider::Client;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use tokio_util::sync::CancellationToken;
+
+use crate::client::client_for;
+use crate::error::NativeError;
+use crate::model::{
+    challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
+    AuthResponse, ContextData, ResponseMetadata,
+};
+use crate::runtime::runtime;
+use crate::settings::ClientSettings;
+
+/// Far above any real request (each auth parameter is capped at 128 KiB by the service); refusing
+/// larger payloads keeps a runaway caller from making us parse megabytes.
+pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Envelope {
+    operation: String,
+    #[serde(default)]
+    client: ClientSettings,
+    #[serde(default)]
+    input: serde_json::Value,
+}
+
+enum Operation {
+    AdminInitiateAuth(AdminInitiateAuthInput),
+    AdminRespondToAuthChallenge(AdminRespondToAuthChallengeInput),
+}
+
+impl Operation {
+    fn parse(name: &str, input: serde_json::Value) -> Result<Self, NativeError> {
+        match name {
+            "AdminInitiateAuth" => Ok(Operation::AdminInitiateAuth(parse_input(name, input)?)),
+            "AdminRespondToAuthChallenge" => Ok(Operation::AdminRespondToAuthChallenge(parse_input(name, input)?)),
+            other => Err(NativeError::invalid_request(format!(
+                "Unknown operation '{other}'; expected AdminInitiateAuth or AdminRespondToAuthChallenge."
+            ))),
+        }
+    }
+}
+
+fn parse_input<T: DeserializeOwned>(operation: &str, input: serde_json::Value) -> Result<T, NativeError> {
+    let input = if input.is_null() { serde_json::Value::Object(Default::default()) } else { input };
+    serde_json::from_value(input).map_err(|e| json_error(&format!("{operation} input"), &e))
+}
+
+/// serde's messages quote offending values ("invalid type: string \"hunter2\""), which may be secrets:
+/// keep the structural ones (unknown or missing member names) and drop the rest.
+fn json_error(what: &str, e: &serde_json::Error) -> NativeError {
+    let text = e.to_string();
+    let detail = if text.starts_with("invalid type") || text.starts_with("invalid value") {
+        format!("a member has the wrong type (line {}, column {})", e.line(), e.column())
+    } else {
+        text
+    };
+    NativeError::invalid_request(format!("The {what} is not valid: {detail}."))
+}
+
+/// Runs one request to completion on the shared runtime, blocking the calling (foreign) thread.
+pub fn call_blocking(request: &[u8], cancel: Option<&CancellationToken>) -> Result<Vec<u8>, NativeError> {
+    runtime().block_on(async {
+        match cancel {
+            Some(token) => tokio::select! {
+                biased;
+                _ = token.cancelled() => Err(NativeError::cancelled()),
+                result = invoke(request) => result,
+            },
+            None => invoke(request).await,
+        }
+    })
+}
+
+pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
+    if request.len() > MAX_REQUEST_BYTES {
+        return Err(NativeError::invalid_request(format!(
+            "The request is {} bytes; the limit is {MAX_REQUEST_BYTES}.",
+            request.len()
+        )));
+    }
+    let envelope: Envelope = serde_json::from_slice(request).map_err(|e| json_error("request", &e))?;
+    let operation = Operation::parse(&envelope.operation, envelope.input)?;
+    let client = client_for(&envelope.client)?;
+    let target = envelope.client.describe_target();
+    let response = match operation {
+        Operation::AdminInitiateAuth(input) => admin_initiate_auth(&client, input, &target).await?,
+        Operation::AdminRespondToAuthChallenge(input) => respond_to_auth_challenge(&client, input, &target).await?,
+    };
+    Ok(serde_json::to_vec(&response).expect("AuthResponse serialises"))
+}
+
+async fn admin_initiate_auth(
+    client: &Client,
+    input: AdminInitiateAuthInput,
+    target: &str,
+) -> Result<AuthResponse, NativeError> {
+    let out = client
+        .admin_initiate_auth()
+        .set_user_pool_id(input.user_pool_id)
+        .set_client_id(input.client_id)
+        .set_auth_flow(input.auth_flow.as_deref().map(AuthFlowType::from))
+        .set_auth_parameters(string_map(input.auth_parameters))
+        .set_client_metadata(string_map(input.client_metadata))
+        .set_analytics_metadata(input.analytics_metadata.map(AnalyticsMetadata::into_sdk))
+        .set_context_data(input.context_data.map(ContextData::into_sdk).transpose()?)
+        .set_session(input.session)
+        .send()
+        .await
+        .map_err(|e| NativeError::from_sdk(e, target))?;
+    let request_id = out.request_id().map(str::to_owned);
+    Ok(AuthResponse {
+        challenge_name: out.challenge_name.map(challenge_name),
+        session: out.session,
+        challenge_parameters: out.challenge_parameters,
+        authentication_result: out.authentication_result.map(Into::into),
+        available_challenges: out.available_challenges.map(|v| v.into_iter().map(challenge_name).collect()),
+        response_metadata: ResponseMetadata { request_id },
+        http_status_code: 200,
+    })
+}
+
+async fn respond_to_auth_challenge(
+    client: &Client,
+    input: AdminRespondToAuthChallengeInput,
+    target: &str,
+) -> Result<AuthResponse, NativeError> {
+    let out = client
+        .admin_respond_to_auth_challenge()
+        .set_user_pool_id(input.user_pool_id)
+        .set_client_id(input.client_id)
+        .set_challenge_name(input.challenge_name.as_deref().map(ChallengeNameType::from))
+        .set_challenge_responses(string_map(input.challenge_responses))
+        .set_client_metadata(string_map(input.client_metadata))
+        .set_analytics_metadata(input.analytics_metadata.map(AnalyticsMetadata::into_sdk))
+        .set_context_data(input.context_data.map(ContextData::into_sdk).transpose()?)
+        .set_session(input.session)
+        .send()
+        .await
+        .map_err(|e| NativeError::from_sdk(e, target))?;
+    let request_id = out.request_id().map(str::to_owned);
+    Ok(AuthResponse {
+        challenge_name: out.challenge_name.map(challenge_name),
+        session: out.session,
+        challenge_parameters: out.challenge_parameters,
+        authentication_result: out.authentication_result.map(Into::into),
+        available_challenges: None,
+        response_metadata: ResponseMetadata { request_id },
+        http_status_code: 200,
+    })
+}
+
+#[cfg(test)]
+#[path = "ops_tests.rs"]
+mod tests;

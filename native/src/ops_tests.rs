@@ -1,0 +1,197 @@
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::client::test_client_json;
+use crate::error::ErrorKind;
+use crate::testserver::{error_body, ok_body, Reply, TestServer};
+
+fn request(url: &str, operation: &str, input: Value) -> Vec<u8> {
+    let client = test_client_json(url);
+    serde_json::to_vec(&json!({"operation": operation, "client": client, "input": input})).unwrap()
+}
+
+fn initiate(url: &str) -> Vec<u8> {
+    request(
+        url,
+        "AdminInitiateAuth",
+        json!({"UserPoolId": "us-east-1_abc", "ClientId": "client1", "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+               "AuthParameters": {"USERNAME": "alice", "PASSWORD": "hunter2-secret"}}),
+    )
+}
+
+fn call(req: &[u8]) -> Result<Value, NativeError> {
+    call_blocking(req, None).map(|bytes| serde_json::from_slice(&bytes).unwrap())
+}
+
+#[test]
+fn sends_the_aws_request_and_parses_tokens() {
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
+    let out = call(&initiate(&server.url)).unwrap();
+    assert_eq!(out["AuthenticationResult"]["AccessToken"], "at");
+    assert_eq!(out["AuthenticationResult"]["ExpiresIn"], 3600);
+    assert_eq!(out["ResponseMetadata"]["RequestId"], "req-200");
+    let seen = server.requests.lock().unwrap();
+    assert_eq!(seen[0].target, "AWSCognitoIdentityProviderService.AdminInitiateAuth");
+    let body: Value = serde_json::from_str(&seen[0].body).unwrap();
+    assert_eq!(
+        body,
+        json!({"UserPoolId": "us-east-1_abc", "ClientId": "client1", "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+               "AuthParameters": {"USERNAME": "alice", "PASSWORD": "hunter2-secret"}})
+    );
+}
+
+#[test]
+fn respond_to_challenge_sends_its_own_target_and_members() {
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
+    let req = request(
+        &server.url,
+        "AdminRespondToAuthChallenge",
+        json!({"UserPoolId": "p_1", "ClientId": "c", "ChallengeName": "NEW_PASSWORD_REQUIRED",
+               "ChallengeResponses": {"USERNAME": "u", "NEW_PASSWORD": "n"}, "Session": "s".repeat(30)}),
+    );
+    let out = call(&req).unwrap();
+    assert!(out.get("AvailableChallenges").is_none());
+    let seen = server.requests.lock().unwrap();
+    assert_eq!(seen[0].target, "AWSCognitoIdentityProviderService.AdminRespondToAuthChallenge");
+    let body: Value = serde_json::from_str(&seen[0].body).unwrap();
+    assert_eq!(body["ChallengeName"], "NEW_PASSWORD_REQUIRED");
+    assert_eq!(body["ChallengeResponses"]["NEW_PASSWORD"], "n");
+}
+
+#[test]
+fn unknown_enum_strings_are_passed_through_to_the_service() {
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
+    let req = request(&server.url, "AdminInitiateAuth", json!({"AuthFlow": "SOMETHING_NEW"}));
+    call(&req).unwrap();
+    let body: Value = serde_json::from_str(&server.requests.lock().unwrap()[0].body).unwrap();
+    assert_eq!(body["AuthFlow"], "SOMETHING_NEW");
+}
+
+#[test]
+fn service_errors_keep_code_message_status_and_request_id() {
+    let server = TestServer::start(vec![Reply::Json {
+        status: 400,
+        body: error_body("NotAuthorizedException", "Incorrect username or password."),
+    }]);
+    let err = call(&initiate(&server.url)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Service);
+    assert_eq!(err.code, "NotAuthorizedException");
+    assert_eq!(err.message, "Incorrect username or password.");
+    assert_eq!(err.status_code, Some(400));
+    assert_eq!(err.request_id.as_deref(), Some("req-400"));
+}
+
+#[test]
+fn server_errors_are_retried_then_succeed() {
+    let server = TestServer::start(vec![
+        Reply::Json { status: 500, body: error_body("InternalErrorException", "boom") },
+        Reply::Json { status: 200, body: ok_body() },
+    ]);
+    let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
+    req["client"]["maxAttempts"] = json!(3);
+    call(&serde_json::to_vec(&req).unwrap()).unwrap();
+    assert_eq!(server.requests.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn throttling_is_retried_then_surfaced() {
+    let server = TestServer::start(vec![Reply::Json {
+        status: 400,
+        body: error_body("TooManyRequestsException", "Rate exceeded"),
+    }]);
+    let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
+    req["client"]["maxAttempts"] = json!(2);
+    let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
+    assert_eq!(err.code, "TooManyRequestsException");
+    assert_eq!(server.requests.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn a_malformed_response_body_is_a_clear_error() {
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: "{not json".into() }]);
+    let err = call(&initiate(&server.url)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidResponse);
+    assert!(err.message.contains(&server.url), "{}", err.message);
+}
+
+#[test]
+fn a_refused_connection_names_the_endpoint() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}");
+    let err = call(&initiate(&url)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Transport);
+    assert!(err.message.contains(&url), "{}", err.message);
+}
+
+#[test]
+fn a_silent_server_hits_the_operation_timeout() {
+    let server = TestServer::start(vec![Reply::Silence(Duration::from_secs(30))]);
+    let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
+    req["client"]["timeoutMs"] = json!(300);
+    let started = Instant::now();
+    let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Timeout);
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn cancelling_ends_an_unanswered_call_promptly() {
+    let server = TestServer::start(vec![Reply::Silence(Duration::from_secs(30))]);
+    let token = CancellationToken::new();
+    let canceller = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(200));
+        canceller.cancel();
+    });
+    let started = Instant::now();
+    let err = call_blocking(&initiate(&server.url), Some(&token)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Cancelled);
+    assert!(started.elapsed() < Duration::from_millis(200 + 100 + 200), "{:?}", started.elapsed());
+}
+
+#[test]
+fn bad_envelopes_are_refused_before_any_network_use() {
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (b"{".to_vec(), "not valid"),
+        (br#"{"operation":"DeleteUserPool"}"#.to_vec(), "Unknown operation"),
+        (br#"{"operation":"AdminInitiateAuth","input":{"Bogus":1}}"#.to_vec(), "unknown field"),
+        (vec![b' '; MAX_REQUEST_BYTES + 1], "limit"),
+        (br#"{"operation":"AdminInitiateAuth","client":{}}"#.to_vec(), "No region specified"),
+    ];
+    for (bytes, expected) in cases {
+        let err = call(&bytes).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidRequest);
+        assert!(err.message.contains(expected), "{expected}: {}", err.message);
+    }
+}
+
+#[test]
+fn type_errors_do_not_quote_the_offending_value() {
+    let req = br#"{"operation":"AdminInitiateAuth","input":{"AuthParameters":{"PASSWORD":["hunter2-secret"]}}}"#;
+    let err = call(req).unwrap_err();
+    assert!(!err.message.contains("hunter2"), "{}", err.message);
+}
+
+#[test]
+fn concurrent_calls_each_get_their_own_response() {
+    let server = TestServer::start(vec![Reply::EchoSession]);
+    let threads: Vec<_> = (0..16)
+        .map(|t| {
+            let url = server.url.clone();
+            std::thread::spawn(move || {
+                for i in 0..50 {
+                    let id = format!("session-{t}-{i}-padding-to-twenty");
+                    let req = request(&url, "AdminInitiateAuth", json!({"ClientMetadata": {"id": id}}));
+                    let out = call(&req).unwrap();
+                    assert_eq!(out["Session"], json!(id));
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(server.requests.lock().unwrap().len(), 16 * 50);
+}

@@ -1,0 +1,107 @@
+//! A loopback HTTP/1.1 responder for tests: serves canned responses in order and records what it got.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Clone)]
+pub enum Reply {
+    Json { status: u16, body: String },
+    /// Reads the request and then holds the connection open without answering.
+    Silence(Duration),
+    /// Echoes the `X-Test-Id` of the request body back in a valid AdminInitiateAuth response.
+    EchoSession,
+}
+
+pub struct Recorded {
+    pub target: String,
+    pub body: String,
+}
+
+pub struct TestServer {
+    pub url: String,
+    pub requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+pub fn ok_body() -> String {
+    r#"{"AuthenticationResult":{"AccessToken":"at","ExpiresIn":3600,"TokenType":"Bearer","RefreshToken":"rt","IdToken":"it"},"ChallengeParameters":{}}"#.to_owned()
+}
+
+pub fn error_body(code: &str, message: &str) -> String {
+    format!(r#"{{"__type":"{code}","message":"{message}"}}"#)
+}
+
+impl TestServer {
+    /// Serves `replies` in order, then repeats the last one.
+    pub fn start(replies: Vec<Reply>) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let seen = requests.clone();
+        std::thread::spawn(move || {
+            let mut n = 0usize;
+            for stream in listener.incoming().flatten() {
+                let reply = replies[n.min(replies.len() - 1)].clone();
+                n += 1;
+                let seen = seen.clone();
+                std::thread::spawn(move || serve(stream, reply, seen));
+            }
+        });
+        TestServer { url, requests }
+    }
+}
+
+fn serve(stream: TcpStream, reply: Reply, seen: Arc<Mutex<Vec<Recorded>>>) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    loop {
+        let (mut length, mut target) = (0usize, String::new());
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            let l = line.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = l.split_once(':') {
+                match name.to_ascii_lowercase().as_str() {
+                    "content-length" => length = value.trim().parse().unwrap_or(0),
+                    "x-amz-target" => target = value.trim().to_owned(),
+                    _ => {}
+                }
+            }
+        }
+        let mut body = vec![0u8; length];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        let body = String::from_utf8_lossy(&body).into_owned();
+        let (status, text) = match &reply {
+            Reply::Json { status, body } => (*status, body.clone()),
+            Reply::Silence(d) => {
+                std::thread::sleep(*d);
+                return;
+            }
+            Reply::EchoSession => {
+                let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+                let id = v["ClientMetadata"]["id"].as_str().unwrap_or("").to_owned();
+                (200, format!(r#"{{"ChallengeName":"CUSTOM_CHALLENGE","Session":"{id}","ChallengeParameters":{{}}}}"#))
+            }
+        };
+        seen.lock().unwrap().push(Recorded { target, body });
+        let head = format!(
+            "HTTP/1.1 {status} X\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-requestid: req-{status}\r\nContent-Length: {}\r\n\r\n",
+            text.len()
+        );
+        let mut w = &stream;
+        if w.write_all(head.as_bytes()).and_then(|_| w.write_all(text.as_bytes())).is_err() {
+            return;
+        }
+    }
+}
