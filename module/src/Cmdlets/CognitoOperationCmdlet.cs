@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Threading;
+using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native;
+
+namespace CognitoAdminAuth.Cmdlets
+{
+    /// <summary>
+    /// Everything the two cmdlets share: the per-record order of AWS.Tools (credentials → region →
+    /// ShouldProcess → -Select validation → request → call → select → output), -Select/-PassThru/-Force,
+    /// the $null warnings for mandatory parameters, cancellation and error mapping.
+    /// </summary>
+    public abstract class CognitoOperationCmdlet : CommonArgumentsCmdlet
+    {
+        private CancellationTokenSource _stopping;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Select { get; set; } = "*";
+
+        /// <summary>Deprecated in AWS.Tools V4 and absent in V5: use -Select '^ClientId' instead.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter PassThru { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>The AWS operation, e.g. AdminInitiateAuth.</summary>
+        protected abstract string OperationName { get; }
+        protected abstract Type ResponseType { get; }
+        /// <summary>The bound ClientId: ShouldProcess target and -PassThru value.</summary>
+        protected abstract string ClientIdValue { get; }
+        /// <summary>Parameters marked mandatory that AWS.Tools lets be $null, with a warning.</summary>
+        protected abstract IEnumerable<string> NullableMandatoryParameters { get; }
+        /// <summary>The request in AWS member names; only non-null members.</summary>
+        protected abstract Dictionary<string, object> BuildInput();
+        protected abstract object ReadResponse(byte[] json);
+
+        protected override void BeginProcessing()
+        {
+            _stopping = new CancellationTokenSource();
+        }
+
+        protected override void StopProcessing() => _stopping?.Cancel();
+
+        protected override void EndProcessing() => _stopping?.Dispose();
+
+        protected override void ProcessRecord()
+        {
+            WarnAboutNullMandatoryParameters();
+            var resolver = new ConnectionResolver(ConnectionArguments(), SessionState);
+            ClientSettings client;
+            try { client = resolver.Resolve(); }
+            catch (InvalidOperationException e) { ThrowTerminatingError(new ErrorRecord(e, "InvalidOperationException", ErrorCategory.InvalidOperation, this)); return; }
+            foreach (var message in resolver.DebugMessages) WriteDebug(message);
+
+            var action = $"{MyInvocation.MyCommand.Name} ({OperationName})";
+            if (!Force.IsPresent || MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+            {
+                if (!ShouldProcess(ClientIdValue ?? string.Empty, action)) return;
+            }
+
+            var selector = BuildSelector();
+            var request = NativeRequest.Create(OperationName, client, BuildInput());
+            WriteVerbose($"Invoking Amazon Cognito Identity Provider operation '{OperationName}' {resolver.Target}");
+
+            object response;
+            try { response = ReadResponse(NativeCore.Invoke(request, _stopping.Token)); }
+            catch (NativeCallException e) { throw Terminate(e); }
+
+            foreach (var item in selector.Apply(response, this)) WriteObject(item, enumerateCollection: !(item is System.Collections.IDictionary));
+        }
+
+        private Selector BuildSelector()
+        {
+            var selectBound = MyInvocation.BoundParameters.ContainsKey(nameof(Select));
+            var selector = selectBound ? Selector.Parse(Select, ResponseType, OwnParameters()) : Selector.Whole;
+            if (PassThru.IsPresent)
+            {
+                if (selectBound) throw new ArgumentException("-PassThru cannot be used when -Select is specified.", nameof(Select));
+                selector = Selector.Parse("^ClientId", ResponseType, OwnParameters());
+            }
+            return selector;
+        }
+
+        /// <summary>What '-Select ^Name' may name: parameters declared here and on the concrete cmdlet.</summary>
+        private IEnumerable<PropertyInfo> OwnParameters()
+        {
+            for (var t = GetType(); t != typeof(CommonArgumentsCmdlet); t = t.BaseType)
+                foreach (var p in t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                    if (p.IsDefined(typeof(ParameterAttribute))) yield return p;
+        }
+
+        private void WarnAboutNullMandatoryParameters()
+        {
+            foreach (var name in NullableMandatoryParameters)
+                if (MyInvocation.BoundParameters.TryGetValue(name, out var v) && v == null)
+                    WriteWarning($"You are passing $null as a value for parameter {name} which is marked as required. " +
+                                 "In case you believe this parameter was incorrectly marked as required, report this by opening an issue at " +
+                                 "https://github.com/aws/aws-tools-for-powershell/issues.");
+        }
+
+        /// <summary>
+        /// AWS.Tools' error shape: InvalidOperationException carrying the service message, the typed exception
+        /// inside, error id = the inner type's full name, category InvalidOperation. A cancelled call ends the
+        /// pipeline the way PowerShell expects after Ctrl+C.
+        /// </summary>
+        private Exception Terminate(NativeCallException e)
+        {
+            var inner = e.ToTypedException();
+            if (inner is OperationCanceledException && _stopping.IsCancellationRequested)
+                return new PipelineStoppedException();
+            var record = new ErrorRecord(new InvalidOperationException(inner.Message, inner), inner.GetType().FullName, ErrorCategory.InvalidOperation, this);
+            ThrowTerminatingError(record);
+            return null; // not reached: ThrowTerminatingError always throws
+        }
+    }
+}

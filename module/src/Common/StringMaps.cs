@@ -1,0 +1,33 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace CognitoAdminAuth.Common
+{
+    /// <summary>
+    /// Hashtable → string map as AWS.Tools does it (spec §6.3): keys and values must already be strings
+    /// (no PowerShell conversion), a $null value stays null, keys compare ordinally.
+    /// </summary>
+    internal static class StringMaps
+    {
+        public static Dictionary<string, string> FromHashtable(IDictionary table, string parameterName)
+        {
+            if (table == null) return null;
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (DictionaryEntry entry in table)
+            {
+                var key = entry.Key as string ?? throw NotAString(parameterName, "key", entry.Key, null);
+                if (entry.Value != null && !(entry.Value is string))
+                    throw NotAString(parameterName, "value", entry.Value, key);
+                map[key] = (string)entry.Value;
+            }
+            return map;
+        }
+
+        // The message names the key and the type only: values here are often passwords.
+        private static InvalidCastException NotAString(string parameter, string what, object value, string key) =>
+            new InvalidCastException(
+                $"Unable to cast object of type '{value.GetType()}' to type 'System.String' " +
+                $"({what} {(key != null ? $"of key '{key}' " : string.Empty)}in -{parameter}; pass strings, e.g. \"$x\" or $x.ToString()). Nothing was sent.");
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using Amazon.Runtime;
+
+namespace Amazon.CognitoIdentityProvider
+{
+    /// <summary>The AuthFlow values of AdminInitiateAuth (cognito-idp API model, 2026-07).</summary>
+    public sealed class AuthFlowType : ConstantClass
+    {
+        public static readonly AuthFlowType ADMIN_NO_SRP_AUTH = new AuthFlowType("ADMIN_NO_SRP_AUTH");
+        public static readonly AuthFlowType ADMIN_USER_PASSWORD_AUTH = new AuthFlowType("ADMIN_USER_PASSWORD_AUTH");
+        public static readonly AuthFlowType CUSTOM_AUTH = new AuthFlowType("CUSTOM_AUTH");
+        public static readonly AuthFlowType REFRESH_TOKEN = new AuthFlowType("REFRESH_TOKEN");
+        public static readonly AuthFlowType REFRESH_TOKEN_AUTH = new AuthFlowType("REFRESH_TOKEN_AUTH");
+        public static readonly AuthFlowType USER_AUTH = new AuthFlowType("USER_AUTH");
+        public static readonly AuthFlowType USER_PASSWORD_AUTH = new AuthFlowType("USER_PASSWORD_AUTH");
+        public static readonly AuthFlowType USER_SRP_AUTH = new AuthFlowType("USER_SRP_AUTH");
+
+        /// <summary>Sorted, as the AWS.Tools completer offers them.</summary>
+        public static IReadOnlyList<AuthFlowType> Values { get; } = Known(
+            ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH, CUSTOM_AUTH, REFRESH_TOKEN, REFRESH_TOKEN_AUTH,
+            USER_AUTH, USER_PASSWORD_AUTH, USER_SRP_AUTH);
+
+        public AuthFlowType(string value) : base(value) { }
+
+        public static AuthFlowType FindValue(string value) => Find(Values, value, v => new AuthFlowType(v));
+
+        public static implicit operator AuthFlowType(string value) => FindValue(value);
+    }
+}

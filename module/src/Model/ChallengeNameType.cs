@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using Amazon.Runtime;
+
+namespace Amazon.CognitoIdentityProvider
+{
+    /// <summary>The ChallengeName values of Cognito (cognito-idp API model, 2026-07).</summary>
+    public sealed class ChallengeNameType : ConstantClass
+    {
+        public static readonly ChallengeNameType ADMIN_NO_SRP_AUTH = new ChallengeNameType("ADMIN_NO_SRP_AUTH");
+        public static readonly ChallengeNameType CUSTOM_CHALLENGE = new ChallengeNameType("CUSTOM_CHALLENGE");
+        public static readonly ChallengeNameType DEVICE_PASSWORD_VERIFIER = new ChallengeNameType("DEVICE_PASSWORD_VERIFIER");
+        public static readonly ChallengeNameType DEVICE_SRP_AUTH = new ChallengeNameType("DEVICE_SRP_AUTH");
+        public static readonly ChallengeNameType EMAIL_OTP = new ChallengeNameType("EMAIL_OTP");
+        public static readonly ChallengeNameType MFA_SETUP = new ChallengeNameType("MFA_SETUP");
+        public static readonly ChallengeNameType NEW_PASSWORD_REQUIRED = new ChallengeNameType("NEW_PASSWORD_REQUIRED");
+        public static readonly ChallengeNameType PASSWORD = new ChallengeNameType("PASSWORD");
+        public static readonly ChallengeNameType PASSWORD_SRP = new ChallengeNameType("PASSWORD_SRP");
+        public static readonly ChallengeNameType PASSWORD_VERIFIER = new ChallengeNameType("PASSWORD_VERIFIER");
+        public static readonly ChallengeNameType SELECT_CHALLENGE = new ChallengeNameType("SELECT_CHALLENGE");
+        public static readonly ChallengeNameType SELECT_MFA_TYPE = new ChallengeNameType("SELECT_MFA_TYPE");
+        public static readonly ChallengeNameType SMS_MFA = new ChallengeNameType("SMS_MFA");
+        public static readonly ChallengeNameType SMS_OTP = new ChallengeNameType("SMS_OTP");
+        public static readonly ChallengeNameType SOFTWARE_TOKEN_MFA = new ChallengeNameType("SOFTWARE_TOKEN_MFA");
+        public static readonly ChallengeNameType WEB_AUTHN = new ChallengeNameType("WEB_AUTHN");
+
+        /// <summary>Sorted, as the AWS.Tools completer offers them.</summary>
+        public static IReadOnlyList<ChallengeNameType> Values { get; } = Known(
+            ADMIN_NO_SRP_AUTH, CUSTOM_CHALLENGE, DEVICE_PASSWORD_VERIFIER, DEVICE_SRP_AUTH, EMAIL_OTP, MFA_SETUP,
+            NEW_PASSWORD_REQUIRED, PASSWORD, PASSWORD_SRP, PASSWORD_VERIFIER, SELECT_CHALLENGE, SELECT_MFA_TYPE,
+            SMS_MFA, SMS_OTP, SOFTWARE_TOKEN_MFA, WEB_AUTHN);
+
+        public ChallengeNameType(string value) : base(value) { }
+
+        public static ChallengeNameType FindValue(string value) => Find(Values, value, v => new ChallengeNameType(v));
+
+        public static implicit operator ChallengeNameType(string value) => FindValue(value);
+    }
+}
