@@ -1,9 +1,11 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
+using Amazon.CognitoIdentityProvider.Model;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Native;
 
@@ -18,6 +20,39 @@ namespace CognitoAdminAuth.Cmdlets
     {
         private CancellationTokenSource _stopping;
 
+        [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
+        public string ClientId { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
+        public string UserPoolId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Hashtable ClientMetadata { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Session { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string AnalyticsMetadata_AnalyticsEndpointId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string ContextData_EncodedData { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ContextData_HttpHeaders")]
+        public HttpHeader[] ContextData_HttpHeader { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string ContextData_IpAddress { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string ContextData_ServerName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string ContextData_ServerPath { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Select { get; set; } = "*";
 
@@ -31,13 +66,23 @@ namespace CognitoAdminAuth.Cmdlets
         /// <summary>The AWS operation, e.g. AdminInitiateAuth.</summary>
         protected abstract string OperationName { get; }
         protected abstract Type ResponseType { get; }
-        /// <summary>The bound ClientId: ShouldProcess target and -PassThru value.</summary>
-        protected abstract string ClientIdValue { get; }
-        /// <summary>Parameters marked mandatory that AWS.Tools lets be $null, with a warning.</summary>
-        protected abstract IEnumerable<string> NullableMandatoryParameters { get; }
-        /// <summary>The request in AWS member names; only non-null members.</summary>
-        protected abstract Dictionary<string, object> BuildInput();
+        /// <summary>The operation's own mandatory enum parameter (AuthFlow, ChallengeName).</summary>
+        protected abstract string KindParameterName { get; }
+        /// <summary>Adds the operation's own members to the request.</summary>
+        private protected abstract void AddOperationMembers(RequestMembers request);
         protected abstract object ReadResponse(byte[] json);
+
+        private Dictionary<string, object> BuildInput()
+        {
+            var request = new RequestMembers().Add("ClientId", ClientId).Add("UserPoolId", UserPoolId);
+            AddOperationMembers(request);
+            return request
+                .AddMap("ClientMetadata", ClientMetadata, nameof(ClientMetadata))
+                .AddAnalytics(AnalyticsMetadata_AnalyticsEndpointId)
+                .AddContextData(ContextData_EncodedData, ContextData_HttpHeader, ContextData_IpAddress, ContextData_ServerName, ContextData_ServerPath)
+                .Add("Session", Session)
+                .Values;
+        }
 
         protected override void BeginProcessing()
         {
@@ -60,7 +105,7 @@ namespace CognitoAdminAuth.Cmdlets
             var action = $"{MyInvocation.MyCommand.Name} ({OperationName})";
             if (!Force.IsPresent || MyInvocation.BoundParameters.ContainsKey("WhatIf"))
             {
-                if (!ShouldProcess(ClientIdValue ?? string.Empty, action)) return;
+                if (!ShouldProcess(ClientId ?? string.Empty, action)) return;
             }
 
             var selector = BuildSelector();
@@ -96,7 +141,8 @@ namespace CognitoAdminAuth.Cmdlets
 
         private void WarnAboutNullMandatoryParameters()
         {
-            foreach (var name in NullableMandatoryParameters)
+            // AWS.Tools marks these mandatory yet lets them be $null (the service then refuses the request).
+            foreach (var name in new[] { nameof(ClientId), nameof(UserPoolId), KindParameterName })
                 if (MyInvocation.BoundParameters.TryGetValue(name, out var v) && v == null)
                     WriteWarning($"You are passing $null as a value for parameter {name} which is marked as required. " +
                                  "In case you believe this parameter was incorrectly marked as required, report this by opening an issue at " +

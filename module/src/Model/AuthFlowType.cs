@@ -20,7 +20,7 @@ namespace Amazon.CognitoIdentityProvider
             ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH, CUSTOM_AUTH, REFRESH_TOKEN, REFRESH_TOKEN_AUTH,
             USER_AUTH, USER_PASSWORD_AUTH, USER_SRP_AUTH);
 
-        public AuthFlowType(string value) : base(value) { }
+        private AuthFlowType(string value) : base(value) { }
 
         public static AuthFlowType FindValue(string value) => Find(Values, value, v => new AuthFlowType(v));
 

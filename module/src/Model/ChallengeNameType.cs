@@ -29,7 +29,7 @@ namespace Amazon.CognitoIdentityProvider
             NEW_PASSWORD_REQUIRED, PASSWORD, PASSWORD_SRP, PASSWORD_VERIFIER, SELECT_CHALLENGE, SELECT_MFA_TYPE,
             SMS_MFA, SMS_OTP, SOFTWARE_TOKEN_MFA, WEB_AUTHN);
 
-        public ChallengeNameType(string value) : base(value) { }
+        private ChallengeNameType(string value) : base(value) { }
 
         public static ChallengeNameType FindValue(string value) => Find(Values, value, v => new ChallengeNameType(v));
 

@@ -1,0 +1,54 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds the CognitoAdminAuth module (Rust core + C# cmdlets) into out/CognitoAdminAuth, and runs the
+    demo or the tests.
+.PARAMETER Task
+    Build (default): build and assemble the module. Demo: build, then sign in against a local emulator.
+    Test: build, then run cargo test and the Pester suites; ends with one 'N passed, N failed' line.
+.PARAMETER SkipBuild
+    Use the module already in out/ (for re-running tests quickly).
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Demo', 'Test')]
+    [string] $Task = 'Build',
+    [switch] $SkipBuild
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out/CognitoAdminAuth'
+
+function Invoke-Native([string] $what, [scriptblock] $command) {
+    & $command
+    if ($LASTEXITCODE -ne 0) { throw "$what failed (exit code $LASTEXITCODE)" }
+}
+
+function Get-RuntimeIdentifier {
+    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+    "$os-$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
+}
+
+function Build-Module {
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    Invoke-Native 'cargo build' { cargo build --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native }
+    $staging = Join-Path $root 'out/obj/module'
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release -o $staging --nologo -v quiet }
+
+    if (Test-Path $out) { Remove-Item $out -Recurse -Force }
+    $native = Join-Path $out "runtimes/$(Get-RuntimeIdentifier)/native"
+    New-Item -ItemType Directory -Force -Path $native | Out-Null
+    Copy-Item (Join-Path $staging 'CognitoAdminAuth.dll') $out
+    Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
+    $lib = if ($IsWindows) { 'cgip_native.dll' } elseif ($IsMacOS) { 'libcgip_native.dylib' } else { 'libcgip_native.so' }
+    Copy-Item (Join-Path $root "target/release/$lib") $native
+    Write-Host "Built $out in $([int]$sw.Elapsed.TotalSeconds) s"
+}
+
+if (-not $SkipBuild) { Build-Module }
+
+switch ($Task) {
+    'Demo' { & (Join-Path $root 'scripts/demo.ps1') -ModulePath $out }
+    'Test' { & (Join-Path $root 'tests/Run-AllTests.ps1') -ModulePath $out; exit $LASTEXITCODE }
+}

@@ -1,0 +1,25 @@
+@{
+    RootModule           = 'CognitoAdminAuth.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f7d0e-3c1a-4a43-9a55-6c2f1e8b7d21'
+    Author               = 'CognitoAdminAuth contributors'
+    CompanyName          = 'CognitoAdminAuth'
+    Copyright            = '(c) CognitoAdminAuth contributors. Apache-2.0.'
+    Description          = 'Drop-in, faster Start-CGIPAuthAdmin and Send-CGIPAuthChallengeResponseAdmin (Amazon Cognito AdminInitiateAuth / AdminRespondToAuthChallenge) on a Rust core built on the AWS SDK for Rust.'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+    FormatsToProcess     = @('CognitoAdminAuth.Format.ps1xml')
+    CmdletsToExport      = @('Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    FileList             = @('CognitoAdminAuth.dll', 'CognitoAdminAuth.psd1', 'CognitoAdminAuth.Format.ps1xml')
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/cognito-admin-auth/CognitoAdminAuth'
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'First release: Start-CGIPAuthAdmin and Send-CGIPAuthChallengeResponseAdmin compatible with AWS.Tools.CognitoIdentityProvider.'
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using Amazon.CognitoIdentityProvider;
+using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Cmdlets;
+using CognitoAdminAuth.Completion;
+using CognitoAdminAuth.Native;
+
+namespace Amazon.PowerShell.Cmdlets.CGIP
+{
+    /// <summary>AdminRespondToAuthChallenge: answers a sign-in challenge (AWS.Tools' Send-CGIPAuthChallengeResponseAdmin).</summary>
+    [Cmdlet("Send", "CGIPAuthChallengeResponseAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AdminRespondToAuthChallengeResponse))]
+    public class SendCGIPAuthChallengeResponseAdminCmdlet : CognitoOperationCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [ArgumentCompleter(typeof(ChallengeNameCompleter))]
+        public ChallengeNameType ChallengeName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ChallengeResponses")]
+        public Hashtable ChallengeResponse { get; set; }
+
+        protected override string OperationName => "AdminRespondToAuthChallenge";
+        protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
+        protected override string KindParameterName => nameof(ChallengeName);
+
+        private protected override void AddOperationMembers(RequestMembers request) => request
+            .Add("ChallengeName", ChallengeName?.Value)
+            .AddMap("ChallengeResponses", ChallengeResponse, nameof(ChallengeResponse));
+
+        protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminRespondToAuthChallengeResponse>(json);
+    }
+}

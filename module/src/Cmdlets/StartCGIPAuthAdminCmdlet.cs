@@ -1,0 +1,36 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using Amazon.CognitoIdentityProvider;
+using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Cmdlets;
+using CognitoAdminAuth.Completion;
+using CognitoAdminAuth.Native;
+
+namespace Amazon.PowerShell.Cmdlets.CGIP
+{
+    /// <summary>AdminInitiateAuth: starts a sign-in as an administrator (AWS.Tools' Start-CGIPAuthAdmin).</summary>
+    [Cmdlet("Start", "CGIPAuthAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AdminInitiateAuthResponse))]
+    public class StartCGIPAuthAdminCmdlet : CognitoOperationCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [ArgumentCompleter(typeof(AuthFlowCompleter))]
+        public AuthFlowType AuthFlow { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AuthParameters")]
+        public Hashtable AuthParameter { get; set; }
+
+        protected override string OperationName => "AdminInitiateAuth";
+        protected override Type ResponseType => typeof(AdminInitiateAuthResponse);
+        protected override string KindParameterName => nameof(AuthFlow);
+
+        private protected override void AddOperationMembers(RequestMembers request) => request
+            .Add("AuthFlow", AuthFlow?.Value)
+            .AddMap("AuthParameters", AuthParameter, nameof(AuthParameter));
+
+        protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminInitiateAuthResponse>(json);
+    }
+}

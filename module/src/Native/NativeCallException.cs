@@ -1,0 +1,52 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Common;
+
+namespace CognitoAdminAuth.Native
+{
+    /// <summary>An error result of the native core, as its JSON describes it (kind, code, message, ...).</summary>
+    internal sealed class NativeCallException : Exception
+    {
+        private NativeCallException(string kind, string code, string message, int? statusCode, string requestId) : base(message)
+        {
+            Kind = kind; Code = code; StatusCode = statusCode; RequestId = requestId;
+        }
+
+        public string Kind { get; }
+        public string Code { get; }
+        public int? StatusCode { get; }
+        public string RequestId { get; }
+
+        public static NativeCallException FromJson(byte[] json)
+        {
+            using (var doc = JsonDocument.Parse(json))
+            {
+                var e = doc.RootElement;
+                int? status = e.TryGetProperty("statusCode", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null;
+                return new NativeCallException(
+                    ResponseReader.Str(e, "kind") ?? "internal", ResponseReader.Str(e, "code"),
+                    ResponseReader.Str(e, "message") ?? "The native library reported an error without a message.",
+                    status, ResponseReader.Str(e, "requestId"));
+            }
+        }
+
+        /// <summary>The exception a PowerShell user would catch for this failure.</summary>
+        public Exception ToTypedException()
+        {
+            switch (Kind)
+            {
+                case "service": return ServiceExceptions.Create(Code, Message, StatusCode, RequestId);
+                case "cancelled": return new OperationCanceledException(Message);
+                case "timeout": return new TimeoutException(Message);
+                case "transport": return new HttpRequestException(Message);
+                case "invalid_response": return new InvalidDataException(Message);
+                case "invalid_request": return new ArgumentException(Message);
+                case "credentials": return new InvalidOperationException($"{ConnectionResolver.NoCredentials} {Message}");
+                default: return new InvalidOperationException(Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CognitoAdminAuth.Common;
+
+namespace CognitoAdminAuth.Native
+{
+    /// <summary>Serialises the request envelope the native core reads: operation, client settings, AWS input.</summary>
+    internal static class NativeRequest
+    {
+        private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+
+        public static byte[] Create(string operation, ClientSettings client, Dictionary<string, object> input) =>
+            JsonSerializer.SerializeToUtf8Bytes(new Envelope { Operation = operation, Client = client, Input = input }, Options);
+
+        private sealed class Envelope
+        {
+            [JsonPropertyName("operation")] public string Operation { get; set; }
+            [JsonPropertyName("client")] public ClientSettings Client { get; set; }
+            [JsonPropertyName("input")] public Dictionary<string, object> Input { get; set; }
+        }
+    }
+}

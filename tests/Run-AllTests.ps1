@@ -1,0 +1,33 @@
+<#
+.SYNOPSIS
+    Runs every suite (cargo test for the native core, Pester for the module) and ends with one line
+    'N passed, N failed' totalling them; exits 1 when anything failed.
+#>
+param([Parameter(Mandatory)] [string] $ModulePath)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$passed = 0; $failed = 0
+
+Write-Host '== cargo test (native core) =='
+$cargoOutput = & cargo test --release --manifest-path (Join-Path $root 'Cargo.toml') 2>&1 | ForEach-Object { "$_" }
+$cargoOutput | Write-Host
+foreach ($line in $cargoOutput) {
+    if ($line -match '^test result: \w+\. (\d+) passed; (\d+) failed') { $passed += [int]$Matches[1]; $failed += [int]$Matches[2] }
+}
+if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed += 1; Write-Host 'cargo test failed before running tests' }
+
+Write-Host '== Pester (module) =='
+$env:PSModulePath = (Join-Path $root '.tools/modules') + [IO.Path]::PathSeparator + $env:PSModulePath
+Import-Module Pester -MinimumVersion 5.0 -MaximumVersion 5.99
+$env:CGIP_TEST_MODULE = $ModulePath
+$config = New-PesterConfiguration
+$config.Run.Path = $PSScriptRoot
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$result = Invoke-Pester -Configuration $config
+$passed += $result.PassedCount
+$failed += $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+
+Write-Host ''
+Write-Host "$passed passed, $failed failed"
+exit ([int]($failed -gt 0))
