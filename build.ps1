@@ -34,7 +34,7 @@ function Build-Module {
     $sw = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Native 'cargo build' { cargo build --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native }
     $staging = Join-Path $root 'out/obj/module'
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release -o $staging --nologo -v quiet }
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release -o $staging --nologo -v quiet -clp:NoSummary }
 
     if (Test-Path $out) { Remove-Item $out -Recurse -Force }
     $native = Join-Path $out "runtimes/$(Get-RuntimeIdentifier)/native"

@@ -159,7 +159,11 @@ namespace CognitoAdminAuth.Cmdlets
             var inner = e.ToTypedException();
             if (inner is OperationCanceledException && _stopping.IsCancellationRequested)
                 return new PipelineStoppedException();
-            var record = new ErrorRecord(new InvalidOperationException(inner.Message, inner), inner.GetType().FullName, ErrorCategory.InvalidOperation, this);
+            // A plain InvalidOperationException (no credentials found by the native chain) is AWS.Tools' own
+            // "execution error" shape: no inner exception, error id "InvalidOperationException".
+            var record = inner.GetType() == typeof(InvalidOperationException)
+                ? new ErrorRecord(inner, "InvalidOperationException", ErrorCategory.InvalidOperation, this)
+                : new ErrorRecord(new InvalidOperationException(inner.Message, inner), inner.GetType().FullName, ErrorCategory.InvalidOperation, this);
             ThrowTerminatingError(record);
             return null; // not reached: ThrowTerminatingError always throws
         }
