@@ -122,6 +122,21 @@ Describe 'Start-CGIPAuthAdmin reports failures as AWS.Tools does' {
         $err.Exception.Message | Should -Match 'NOT_A_FLOW'
     }
 
+    It 'gets the emulator''s answer for flows its AdminInitiateAuth does not serve (<Flow>)' -TestCases @(
+        @{ Flow = 'USER_SRP_AUTH' }, @{ Flow = 'CUSTOM_AUTH' }, @{ Flow = 'USER_PASSWORD_AUTH' }, @{ Flow = 'USER_AUTH' }) {
+        param($Flow)
+        # moto serves only the admin and refresh flows on AdminInitiateAuth (SRP and custom flows only on the
+        # public InitiateAuth); real Cognito answers USER_SRP_AUTH with PASSWORD_VERIFIER. What is proven here
+        # is that the flow name reaches the service and its refusal comes back typed.
+        $err = $null
+        try {
+            Start-CGIPAuthAdmin @script:conn -ClientId $script:pool.ClientId -UserPoolId $script:pool.UserPoolId -AuthFlow $Flow `
+                -AuthParameter @{ USERNAME = $script:pool.UserName; SRP_A = 'ab12' }
+        } catch { $err = $_ }
+        $err.Exception.InnerException.ErrorCode | Should -Be 'InvalidParameterException'
+        $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.CognitoIdentityProvider.Model.InvalidParameterException,*'
+    }
+
     It 'reports a stopped emulator as a transport failure naming the endpoint' {
         $port = Get-FreeTcpPort
         $dead = @{ EndpointUrl = "http://127.0.0.1:$port"; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }

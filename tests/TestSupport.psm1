@@ -82,3 +82,55 @@ function Get-TestConnection($Server) {
 }
 
 Export-ModuleMember -Function Start-MotoServer, Stop-MotoServer, Invoke-CognitoApi, New-TestUserPool, Get-TestConnection, Get-FreeTcpPort
+
+function Start-CannedServer {
+    <#
+    Starts tests/fixtures/canned_server.py on 127.0.0.1 with the given replies (hashtables with status, body,
+    delayMs). Returns Url, Process and RecordFile; read what it received with Get-CannedRequest.
+    #>
+    param([Parameter(Mandatory)] [object[]] $Reply)
+    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
+    $replies = [System.IO.Path]::GetTempFileName()
+    $record = [System.IO.Path]::GetTempFileName()
+    ConvertTo-Json -InputObject @($Reply) -Depth 20 | Set-Content -Path $replies -Encoding utf8
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($python)
+    foreach ($a in @((Join-Path $PSScriptRoot 'fixtures/canned_server.py'), $replies, $record)) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $port = $process.StandardOutput.ReadLine()
+    if (-not $port) { throw 'the canned server did not start' }
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process; RecordFile = $record }
+}
+
+function Get-CannedRequest($Server) {
+    # The comma keeps a single request an array, so that .Count and [-1] mean requests, not hashtable keys.
+    , @(Get-Content -Path $Server.RecordFile | Where-Object { $_ } | ForEach-Object { $_ | ConvertFrom-Json -AsHashtable })
+}
+
+Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest
+
+function Get-TotpCode {
+    <#
+    The current 6-digit TOTP code for a base32 secret, computed with pyotp. moto hands out one fixed, short
+    secret ('asdfasdfasdf', 60 bits) that pyotp refuses by default, so the minimum length check is lifted.
+    moto accepts only the code of the current 30-second step, so when the step is about to end this waits for
+    the next one, leaving the caller at least -MinSecondsLeft seconds to use the code.
+    #>
+    param([Parameter(Mandatory)] [string] $Secret, [int] $MinSecondsLeft = 4)
+    $left = 30 - ([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() / 1000.0) % 30
+    if ($left -lt $MinSecondsLeft) { Start-Sleep -Milliseconds ([int](($left + 0.2) * 1000)) }
+    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
+    $code = & $python -c 'import pyotp,sys; pyotp.TOTP.min_secret_length_bits = 0; print(pyotp.TOTP(sys.argv[1]).now())' $Secret
+    if ($LASTEXITCODE -ne 0 -or "$code" -notmatch '^\d{6}$') { throw "pyotp did not produce a code for the secret: $code" }
+    [string] "$code"   # a plain string: native-command output is PSObject-wrapped, which the cmdlets' maps refuse
+}
+
+function Get-CognitoSecretHash {
+    <# SECRET_HASH for an app client with a secret: Base64(HMAC-SHA256(key = client secret, UserName + ClientId)). #>
+    param([Parameter(Mandatory)] [string] $ClientId, [Parameter(Mandatory)] [string] $ClientSecret, [Parameter(Mandatory)] [string] $UserName)
+    $hmac = [System.Security.Cryptography.HMACSHA256]::new([System.Text.Encoding]::UTF8.GetBytes($ClientSecret))
+    try { [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($UserName + $ClientId))) } finally { $hmac.Dispose() }
+}
+
+Export-ModuleMember -Function Get-TotpCode, Get-CognitoSecretHash
