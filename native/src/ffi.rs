@@ -175,3 +175,50 @@ mod tests {
         }
     }
 }
+
+/// The C ABI driven from C, as the C# module drives it, under valgrind: nothing allocated across the
+/// boundary may be lost. Needs `cc` and `valgrind` (both on this project's machines); fails if absent.
+#[cfg(test)]
+mod leak_check {
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    use crate::testserver::{ok_body, Reply, TestServer};
+
+    #[test]
+    fn abi_calls_lose_no_memory_under_valgrind() {
+        let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        // The cdylib of this very build sits beside the test executable's deps folder.
+        let exe = std::env::current_exe().unwrap();
+        let lib_dir = exe.parent().unwrap().parent().unwrap().to_path_buf();
+        assert!(lib_dir.join("libcgip_native.so").exists(), "no libcgip_native.so in {}", lib_dir.display());
+        let driver = lib_dir.join("abi_driver");
+        let status = Command::new("cc")
+            .args(["-O1", "-o"])
+            .arg(&driver)
+            .arg(manifest.join("tests/c/abi_driver.c"))
+            .arg(format!("-L{}", lib_dir.display()))
+            .args(["-lcgip_native", &format!("-Wl,-rpath,{}", lib_dir.display())])
+            .status()
+            .expect("cc is installed");
+        assert!(status.success(), "the C driver does not compile");
+
+        let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
+        let out = Command::new("valgrind")
+            .args(["--leak-check=full", "--show-leak-kinds=definite", "--errors-for-leak-kinds=definite"])
+            .arg(&driver)
+            .args([&server.url, "20"])
+            .output()
+            .expect("valgrind is installed (Debian package valgrind)");
+        let report = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "driver failed under valgrind:\n{report}");
+        let lost = report
+            .lines()
+            .find(|l| l.contains("definitely lost:"))
+            .map(|l| l.split("definitely lost:").nth(1).unwrap().trim().to_owned())
+            .unwrap_or_else(|| "0 bytes in 0 blocks (no leak summary: nothing left allocated)".into());
+        println!("valgrind: definitely lost: {lost}");
+        assert!(lost.starts_with("0 bytes"), "memory lost across the C ABI: {lost}\n{report}");
+        assert_eq!(server.requests.lock().unwrap().len(), 20);
+    }
+}
