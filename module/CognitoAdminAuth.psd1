@@ -9,7 +9,7 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('CognitoAdminAuth.Format.ps1xml')
-    CmdletsToExport      = @('Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin')
+    CmdletsToExport      = @('Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -6,7 +6,9 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
 using Amazon.CognitoIdentityProvider.Model;
+using Amazon.PowerShell.Common;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.History;
 using CognitoAdminAuth.Native;
 
 namespace CognitoAdminAuth.Cmdlets
@@ -19,6 +21,7 @@ namespace CognitoAdminAuth.Cmdlets
     public abstract class CognitoOperationCmdlet : CommonArgumentsCmdlet
     {
         private CancellationTokenSource _stopping;
+        private AWSCmdletHistory _history;
 
         [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
@@ -87,11 +90,18 @@ namespace CognitoAdminAuth.Cmdlets
         protected override void BeginProcessing()
         {
             _stopping = new CancellationTokenSource();
+            _history = new AWSCmdletHistory(MyInvocation.MyCommand.Name);
+            if (SessionState.PSVariable.Get("global:AWSHistory") == null)
+                SessionState.PSVariable.Set("global:AWSHistory", AWSCmdletHistoryBuffer.Instance);
         }
 
         protected override void StopProcessing() => _stopping?.Cancel();
 
-        protected override void EndProcessing() => _stopping?.Dispose();
+        protected override void EndProcessing()
+        {
+            CommitHistory();
+            _stopping?.Dispose();
+        }
 
         protected override void ProcessRecord()
         {
@@ -109,14 +119,54 @@ namespace CognitoAdminAuth.Cmdlets
             }
 
             var selector = BuildSelector();
-            var request = NativeRequest.Create(OperationName, client, BuildInput());
+            var input = BuildInputOrFail();
             WriteVerbose($"Invoking Amazon Cognito Identity Provider operation '{OperationName}' {resolver.Target}");
+            var response = Call(client, input);
+            foreach (var item in selector.Apply(response, this))
+            {
+                WriteObject(item, enumerateCollection: !(item is IDictionary));
+                _history.EmittedObjectsCount++;
+            }
+        }
 
-            object response;
-            try { response = ReadResponse(NativeCore.Invoke(request, _stopping.Token)); }
-            catch (NativeCallException e) { throw Terminate(e); }
+        private Dictionary<string, object> BuildInputOrFail()
+        {
+            try { return BuildInput(); }
+            catch (InvalidCastException e)
+            {
+                var record = new ErrorRecord(e, typeof(InvalidCastException).FullName, ErrorCategory.InvalidArgument, null);
+                record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = e.Data[StringMaps.RecommendedActionKey] as string };
+                ThrowTerminatingError(record);
+                return null; // not reached: ThrowTerminatingError always throws
+            }
+        }
 
-            foreach (var item in selector.Apply(response, this)) WriteObject(item, enumerateCollection: !(item is System.Collections.IDictionary));
+        private object Call(ClientSettings client, Dictionary<string, object> input)
+        {
+            var history = AWSCmdletHistoryBuffer.Instance;
+            if (history.RecordServiceRequests)
+                _history.Add(_history.Requests, Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
+            try
+            {
+                var response = ReadResponse(NativeCore.Invoke(NativeRequest.Create(OperationName, client, input), _stopping.Token));
+                _history.Add(_history.Responses, Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
+                return response;
+            }
+            catch (NativeCallException e)
+            {
+                var typed = e.ToTypedException();
+                _history.Add(_history.Responses, typed, history.MaxServiceCallHistory);
+                CommitHistory();
+                throw Terminate(typed);
+            }
+        }
+
+        private void CommitHistory()
+        {
+            if (_history == null) return;
+            _history.CmdletEnd = DateTime.Now;
+            AWSCmdletHistoryBuffer.Instance.Commit(_history);
+            _history = null;
         }
 
         private Selector BuildSelector()
@@ -154,9 +204,8 @@ namespace CognitoAdminAuth.Cmdlets
         /// inside, error id = the inner type's full name, category InvalidOperation. A cancelled call ends the
         /// pipeline the way PowerShell expects after Ctrl+C.
         /// </summary>
-        private Exception Terminate(NativeCallException e)
+        private Exception Terminate(Exception inner)
         {
-            var inner = e.ToTypedException();
             if (inner is OperationCanceledException && _stopping.IsCancellationRequested)
                 return new PipelineStoppedException();
             // A plain InvalidOperationException (no credentials found by the native chain) is AWS.Tools' own

@@ -24,10 +24,18 @@ namespace CognitoAdminAuth.Common
             return map;
         }
 
-        // The message names the key and the type only: values here are often passwords.
-        private static InvalidCastException NotAString(string parameter, string what, object value, string key) =>
-            new InvalidCastException(
-                $"Unable to cast object of type '{value.GetType()}' to type 'System.String' " +
-                $"({what} {(key != null ? $"of key '{key}' " : string.Empty)}in -{parameter}; pass strings, e.g. \"$x\" or $x.ToString()). Nothing was sent.");
+        /// <summary>
+        /// The runtime's own cast message, as AWS.Tools raises it; which key of which parameter is carried in
+        /// Data["RecommendedAction"] for the error record. Neither quotes the value: it is often a password.
+        /// </summary>
+        private static InvalidCastException NotAString(string parameter, string what, object value, string key)
+        {
+            var e = new InvalidCastException($"Unable to cast object of type '{value.GetType()}' to type 'System.String'.");
+            e.Data[RecommendedActionKey] =
+                $"Pass a string as the {what} {(key != null ? $"of key '{key}' " : string.Empty)}in -{parameter}, e.g. \"$x\" or $x.ToString(). Nothing was sent.";
+            return e;
+        }
+
+        public const string RecommendedActionKey = "RecommendedAction";
     }
 }

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+
+namespace Amazon.PowerShell.Common
+{
+    /// <summary>One cmdlet invocation in $AWSHistory: what it sent and received (sensitive members left out).</summary>
+    public class AWSCmdletHistory
+    {
+        internal AWSCmdletHistory(string cmdletName) { CmdletName = cmdletName; CmdletStart = DateTime.Now; }
+
+        public string CmdletName { get; }
+        public DateTime CmdletStart { get; }
+        public DateTime CmdletEnd { get; internal set; }
+        public long EmittedObjectsCount { get; internal set; }
+        public List<PSObject> Requests { get; } = new List<PSObject>();
+        public List<PSObject> Responses { get; } = new List<PSObject>();
+
+        public PSObject LastServiceRequest => Requests.LastOrDefault();
+        public PSObject LastServiceResponse => Responses.LastOrDefault();
+
+        /// <summary>The i-th service call of this invocation, as Request and Response.</summary>
+        public PSObject this[int index]
+        {
+            get
+            {
+                var o = new PSObject();
+                o.Properties.Add(new PSNoteProperty("Request", index < Requests.Count ? Requests[index] : null));
+                o.Properties.Add(new PSNoteProperty("Response", index < Responses.Count ? Responses[index] : null));
+                return o;
+            }
+        }
+
+        internal void Add(List<PSObject> list, object value, int max)
+        {
+            var o = PSObject.AsPSObject(value);
+            o.Properties.Add(new PSNoteProperty("LoggedAt", DateTime.Now));
+            list.Add(o);
+            if (list.Count > max) list.RemoveAt(0);
+        }
+
+        public override string ToString() => CmdletName;
+    }
+
+    /// <summary>The $AWSHistory of AWS.Tools V4: the last few cmdlet invocations, newest last.</summary>
+    public class AWSCmdletHistoryBuffer
+    {
+        public static AWSCmdletHistoryBuffer Instance { get; } = new AWSCmdletHistoryBuffer();
+
+        private readonly object _gate = new object();
+        private readonly List<AWSCmdletHistory> _commands = new List<AWSCmdletHistory>();
+
+        public int MaxCmdletHistory { get; internal set; } = 5;
+        public int MaxServiceCallHistory { get; internal set; } = 5;
+        public bool RecordServiceRequests { get; internal set; }
+        public bool IncludeSensitiveData { get; internal set; }
+
+        public IEnumerable<AWSCmdletHistory> Commands { get { lock (_gate) return _commands.ToList(); } }
+        public AWSCmdletHistory LastCommand { get { lock (_gate) return _commands.LastOrDefault(); } }
+        public PSObject LastServiceResponse => LastCommand?.LastServiceResponse;
+        public PSObject LastServiceRequest => LastCommand?.LastServiceRequest;
+
+        internal void Commit(AWSCmdletHistory entry)
+        {
+            lock (_gate)
+            {
+                if (MaxCmdletHistory <= 0) return;
+                _commands.Add(entry);
+                while (_commands.Count > MaxCmdletHistory) _commands.RemoveAt(0);
+            }
+        }
+
+        public void Clear() { lock (_gate) _commands.Clear(); }
+
+        internal void Configure(int? maxCmdlets, int? maxCalls, bool? recordRequests, bool? includeSensitive)
+        {
+            lock (_gate)
+            {
+                if (maxCmdlets.HasValue) MaxCmdletHistory = Math.Max(0, maxCmdlets.Value);
+                if (maxCalls.HasValue) MaxServiceCallHistory = Math.Max(0, maxCalls.Value);
+                if (recordRequests.HasValue) RecordServiceRequests = recordRequests.Value;
+                if (includeSensitive.HasValue) IncludeSensitiveData = includeSensitive.Value;
+                if (MaxCmdletHistory == 0) _commands.Clear();
+                while (_commands.Count > MaxCmdletHistory) _commands.RemoveAt(0);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate) return $"{_commands.Count} command(s) recorded, last  = {_commands.LastOrDefault()?.CmdletName}.";
+        }
+    }
+}
