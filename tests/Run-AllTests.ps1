@@ -7,6 +7,9 @@ param([Parameter(Mandatory)] [string] $ModulePath)
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
 $passed = 0; $failed = 0
+# Tests talk to loopback only: the last step of the credential chain (EC2 instance metadata) must never be
+# probed, whatever a test leaves unset.
+$env:AWS_EC2_METADATA_DISABLED = 'true'
 
 Write-Host '== cargo test (native core) =='
 $cargoOutput = & cargo test --release --manifest-path (Join-Path $root 'Cargo.toml') 2>&1 | ForEach-Object { "$_" }

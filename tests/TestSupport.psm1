@@ -134,3 +134,72 @@ function Get-CognitoSecretHash {
 }
 
 Export-ModuleMember -Function Get-TotpCode, Get-CognitoSecretHash
+
+# --- Added for CommonBehaviour.Tests.ps1 -------------------------------------------------------------
+
+function Start-RecordingEndpoint {
+    <#
+    A tiny HTTP endpoint on loopback that answers every request with one canned JSON body and records what
+    it received: the X-Amz-Target, the signing access key and region (parsed from the SigV4 Authorization
+    header) and the body. Lets a test see exactly which credentials and region a call was signed with, or
+    prove that no request was sent at all. Stop it with Stop-RecordingEndpoint.
+    #>
+    param([Parameter(Mandatory)] [string] $ResponseBody, [int] $StatusCode = 200)
+    $port = Get-FreeTcpPort
+    $listener = [System.Net.HttpListener]::new()
+    $listener.Prefixes.Add("http://127.0.0.1:$port/")
+    $listener.Start()
+    $requests = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
+    $worker = [powershell]::Create()
+    $null = $worker.AddScript({
+            param($listener, $body, $status, $requests)
+            while ($listener.IsListening) {
+                try { $context = $listener.GetContext() } catch { break }
+                $reader = [System.IO.StreamReader]::new($context.Request.InputStream)
+                $auth = [string]$context.Request.Headers['Authorization']
+                $scope = if ($auth -match 'Credential=([^/]+)/[^/]+/([^/]+)/') { $Matches[1], $Matches[2] } else { $null, $null }
+                $requests.Enqueue([pscustomobject]@{
+                        Target = [string]$context.Request.Headers['X-Amz-Target']; AccessKeyId = $scope[0]; Region = $scope[1]
+                        Authorization = $auth; Body = $reader.ReadToEnd()
+                    })
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes($body)
+                $context.Response.StatusCode = $status
+                $context.Response.ContentType = 'application/x-amz-json-1.1'
+                $context.Response.ContentLength64 = $bytes.Length
+                $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                $context.Response.Close()
+            }
+        }).AddArgument($listener).AddArgument($ResponseBody).AddArgument($StatusCode).AddArgument($requests)
+    $handle = $worker.BeginInvoke()
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Port = $port; Requests = $requests; Listener = $listener; Worker = $worker; Handle = $handle }
+}
+
+function Stop-RecordingEndpoint($Endpoint) {
+    if (-not $Endpoint) { return }
+    try { $Endpoint.Listener.Stop(); $Endpoint.Listener.Close() } catch { }
+    try { $null = $Endpoint.Handle.AsyncWaitHandle.WaitOne(2000); $Endpoint.Worker.Dispose() } catch { }
+}
+
+function New-TestUserPoolInRegion {
+    <#
+    Like New-TestUserPool (confirmed user, permanent password), but creates the pool in the emulator's
+    backend for -Region (moto keeps one backend per region, chosen by the signing scope).
+    #>
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $Region, [string] $UserName = 'alice', [string] $Password = 'Correct-Horse-9!')
+    $call = {
+        param([string] $Operation, [hashtable] $Body)
+        $headers = @{
+            'X-Amz-Target'  = "AWSCognitoIdentityProviderService.$Operation"
+            'Authorization' = "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/$Region/cognito-idp/aws4_request, SignedHeaders=host, Signature=0"
+        }
+        Invoke-RestMethod -Method Post -Uri "$($Server.Url)/" -Headers $headers -ContentType 'application/x-amz-json-1.1' `
+            -Body ($Body | ConvertTo-Json -Depth 10 -Compress)
+    }
+    $pool = (& $call CreateUserPool @{ PoolName = "pool-$([guid]::NewGuid().ToString('n').Substring(0,8))" }).UserPool
+    $client = (& $call CreateUserPoolClient @{ UserPoolId = $pool.Id; ClientName = 'admin-client'; ExplicitAuthFlows = @('ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH') }).UserPoolClient
+    & $call AdminCreateUser @{ UserPoolId = $pool.Id; Username = $UserName; TemporaryPassword = $Password; MessageAction = 'SUPPRESS' } | Out-Null
+    & $call AdminSetUserPassword @{ UserPoolId = $pool.Id; Username = $UserName; Password = $Password; Permanent = $true } | Out-Null
+    [pscustomobject]@{ UserPoolId = $pool.Id; ClientId = $client.ClientId; UserName = $UserName; Password = $Password; Region = $Region }
+}
+
+Export-ModuleMember -Function Start-RecordingEndpoint, Stop-RecordingEndpoint, New-TestUserPoolInRegion

@@ -81,14 +81,17 @@ fn credentials_provider(settings: &ClientSettings) -> SharedCredentialsProvider 
             "CognitoAdminAuth",
         )),
         None => {
-            // The tail of the AWS.Tools chain: container credentials, then EC2 instance metadata. The IMDS
-            // provider itself honours AWS_EC2_METADATA_DISABLED.
+            // The tail of the AWS.Tools chain: container credentials, then EC2 instance metadata.
+            let container = EcsCredentialsProvider::builder().build();
+            if settings.instance_metadata_disabled {
+                return SharedCredentialsProvider::new(CredentialsProviderChain::first_try("container", container));
+            }
             let imds_client = imds::Client::builder()
                 .max_attempts(1)
                 .connect_timeout(IMDS_TIMEOUT)
                 .read_timeout(IMDS_TIMEOUT)
                 .build();
-            let chain = CredentialsProviderChain::first_try("container", EcsCredentialsProvider::builder().build())
+            let chain = CredentialsProviderChain::first_try("container", container)
                 .or_else("instance profile", imds::credentials::ImdsCredentialsProvider::builder().imds_client(imds_client).build());
             SharedCredentialsProvider::new(chain)
         }

@@ -5,6 +5,7 @@
 
 use aws_sdk_cognitoidentityprovider::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_sdk_cognitoidentityprovider::operation::RequestId;
+use aws_credential_types::provider::error::CredentialsError;
 use aws_smithy_runtime_api::http::Response as HttpResponse;
 use serde::Serialize;
 
@@ -79,6 +80,14 @@ impl NativeError {
                 "RequestTimeout",
                 format!("The request to {endpoint} timed out."),
             ),
+            SdkError::DispatchFailure(_) if credentials_failure(&err).is_some() => Self::new(
+                ErrorKind::Credentials,
+                "CredentialsNotFound",
+                format!(
+                    "The container and instance-metadata credential providers gave none either: {}.",
+                    credentials_failure(&err).unwrap_or_default()
+                ),
+            ),
             SdkError::DispatchFailure(dispatch) => {
                 let (kind, code) = if dispatch.is_timeout() {
                     (ErrorKind::Timeout, "RequestTimeout")
@@ -115,6 +124,18 @@ impl NativeError {
         // Serialising a struct of strings and numbers cannot fail.
         serde_json::to_vec(self).expect("NativeError serialises")
     }
+}
+
+/// Why the credential providers gave nothing, when that is what failed the request.
+fn credentials_failure(err: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut source = err.source();
+    while let Some(e) = source {
+        if let Some(c) = e.downcast_ref::<CredentialsError>() {
+            return Some(DisplayErrorContext(c).to_string());
+        }
+        source = e.source();
+    }
+    None
 }
 
 impl std::fmt::Display for NativeError {

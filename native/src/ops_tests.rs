@@ -195,3 +195,15 @@ fn concurrent_calls_each_get_their_own_response() {
     }
     assert_eq!(server.requests.lock().unwrap().len(), 16 * 50);
 }
+
+#[test]
+fn without_credentials_nothing_is_sent_and_the_error_says_what_was_tried() {
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
+    let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
+    req["client"]["credentials"] = Value::Null;
+    req["client"]["instanceMetadataDisabled"] = json!(true);
+    let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Credentials, "{}", err.message);
+    assert!(err.message.contains("container"), "{}", err.message);
+    assert_eq!(server.requests.lock().unwrap().len(), 0);
+}

@@ -56,6 +56,10 @@ pub struct ClientSettings {
     pub read_write_timeout_ms: Option<u64>,
     pub max_attempts: Option<u32>,
     pub retry_mode: Option<RetryMode>,
+    /// The host's AWS_EC2_METADATA_DISABLED: .NET on Unix keeps environment changes made by a script to
+    /// itself, so the native side cannot see `$env:AWS_EC2_METADATA_DISABLED = 'true'` unless told.
+    #[serde(default)]
+    pub instance_metadata_disabled: bool,
 }
 
 /// The identity of a configured client: two requests with equal keys can share one client and its
@@ -71,6 +75,7 @@ pub struct ClientKey {
     read_timeout: Option<Duration>,
     max_attempts: u32,
     retry_mode: RetryMode,
+    instance_metadata_disabled: bool,
 }
 
 impl ClientSettings {
@@ -143,6 +148,7 @@ impl ClientSettings {
             read_timeout: self.read_timeout(),
             max_attempts: self.max_attempts()?,
             retry_mode: self.retry_mode.unwrap_or_default(),
+            instance_metadata_disabled: self.instance_metadata_disabled,
         })
     }
 }

@@ -13,6 +13,7 @@ namespace CognitoAdminAuth.Common
         [JsonPropertyName("readWriteTimeoutMs")] public long? ReadWriteTimeoutMs { get; set; }
         [JsonPropertyName("maxAttempts")] public int? MaxAttempts { get; set; }
         [JsonPropertyName("retryMode")] public string RetryMode { get; set; }
+        [JsonPropertyName("instanceMetadataDisabled")] public bool InstanceMetadataDisabled { get; set; }
 
         internal sealed class Keys
         {

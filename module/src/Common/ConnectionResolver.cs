@@ -164,6 +164,8 @@ namespace CognitoAdminAuth.Common
                 ConnectTimeoutMs = Millis(config?.ConnectTimeout),
                 MaxAttempts = config?.MaxErrorRetry is int retries ? retries + 1 : (int?)null,
                 RetryMode = NullIfEmpty(config?.RetryMode)?.ToLowerInvariant(),
+                // The native side cannot see environment changes made by a script (.NET keeps them to itself).
+                InstanceMetadataDisabled = string.Equals(_env("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase),
             };
         }
 
