@@ -48,7 +48,7 @@ try {
     Show-Claims $signedIn.AuthenticationResult.IdToken | Format-List | Out-Host
     Write-Host 'Sign-in succeeded against the local emulator.' -ForegroundColor Green
 } finally {
-    Stop-MotoServer $server
+    Stop-TestServer $server
     Write-Progress -Activity 'CognitoAdminAuth demo' -Completed
     Write-Host 'Emulator stopped.'
 }

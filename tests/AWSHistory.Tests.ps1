@@ -13,7 +13,7 @@ BeforeAll {
 
 AfterAll {
     Set-AWSHistoryConfiguration -MaxCmdletHistory 5 -MaxServiceCallHistory 5 -RecordServiceRequests:$false -IncludeSensitiveData:$false
-    Stop-MotoServer $script:server
+    Stop-TestServer $script:server
 }
 
 Describe '$AWSHistory' {

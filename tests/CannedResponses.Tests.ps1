@@ -12,7 +12,7 @@ Describe 'Requests are what AWS.Tools sends' {
         $script:server = Start-CannedServer -Reply @(@{ status = 200; body = @{ AuthenticationResult = $script:tokens } })
         $script:conn = Connection $script:server
     }
-    AfterAll { Stop-MotoServer $script:server }
+    AfterAll { Stop-TestServer $script:server }
 
     It 'sends every Start-CGIPAuthAdmin member under its AWS name, and only the members given' {
         Start-CGIPAuthAdmin 'client-1' -UserPoolId 'us-east-1_pool' -AuthFlow custom_auth -AuthParameter @{ USERNAME = 'u'; CHALLENGE_NAME = 'SRP_A' } `
@@ -60,7 +60,7 @@ Describe 'Responses the emulator never gives are read in full' {
             $r.ChallengeName | Should -Be 'SELECT_CHALLENGE'
             $r.AvailableChallenges | Should -Be @('PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN')
             Start-CGIPAuthAdmin 'c' -UserPoolId 'us-east-1_p' -AuthFlow USER_AUTH @conn -Select AvailableChallenges | Should -HaveCount 3
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 
     It 'reads NewDeviceMetadata of a remembered device' {
@@ -72,7 +72,7 @@ Describe 'Responses the emulator never gives are read in full' {
             $r = Send-CGIPAuthChallengeResponseAdmin 'c' -UserPoolId 'us-east-1_p' -ChallengeName SOFTWARE_TOKEN_MFA @conn
             $r.AuthenticationResult.NewDeviceMetadata.DeviceKey | Should -Be 'us-east-1_0a1b2c3d-aaaa-bbbb-cccc-000000000000'
             $r.AuthenticationResult.NewDeviceMetadata.DeviceGroupKey | Should -Be '-group'
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 }
 
@@ -89,7 +89,7 @@ Describe 'Service errors the emulator never returns' {
             [int]$err.Exception.InnerException.StatusCode | Should -Be 400
             $err.Exception.InnerException.RequestId | Should -Match '^canned-\d+$'
             (Get-CannedRequest $server).Count | Should -Be 3 -Because 'the default retry policy makes three attempts'
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 
     It 'honours MaxErrorRetry from -ClientConfig' {
@@ -99,7 +99,7 @@ Describe 'Service errors the emulator never returns' {
             { Start-CGIPAuthAdmin 'c' -UserPoolId 'us-east-1_p' -AuthFlow ADMIN_USER_PASSWORD_AUTH -ClientConfig @{ MaxErrorRetry = 0 } @conn } |
                 Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.InternalErrorException,*'
             (Get-CannedRequest $server).Count | Should -Be 1
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 
     It 'recovers from a 500 by retrying' {
@@ -109,7 +109,7 @@ Describe 'Service errors the emulator never returns' {
         $conn = Connection $server
         try {
             (Start-CGIPAuthAdmin 'c' -UserPoolId 'us-east-1_p' -AuthFlow ADMIN_USER_PASSWORD_AUTH @conn).AuthenticationResult.AccessToken | Should -Be 'a.b.c'
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 
     It 'types every documented error code of both operations' -TestCases @(
@@ -129,7 +129,7 @@ Describe 'Service errors the emulator never returns' {
             $err.Exception.InnerException.GetType().FullName | Should -Be "Amazon.CognitoIdentityProvider.Model.$Code"
             $err.Exception.InnerException.ErrorCode | Should -Be $Code
             $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 
     It 'gives an unknown error code the service base type' {
@@ -140,7 +140,7 @@ Describe 'Service errors the emulator never returns' {
             try { Start-CGIPAuthAdmin 'c' -UserPoolId 'us-east-1_p' -AuthFlow ADMIN_USER_PASSWORD_AUTH @conn } catch { $err = $_ }
             $err.Exception.InnerException.GetType().FullName | Should -Be 'Amazon.CognitoIdentityProvider.AmazonCognitoIdentityProviderException'
             $err.Exception.InnerException.ErrorCode | Should -Be 'BrandNewException'
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 
     It 'reports a body that is not JSON as an unreadable response' {
@@ -149,6 +149,6 @@ Describe 'Service errors the emulator never returns' {
         try {
             { Start-CGIPAuthAdmin 'c' -UserPoolId 'us-east-1_p' -AuthFlow ADMIN_USER_PASSWORD_AUTH @conn } |
                 Should -Throw -ErrorId 'System.IO.InvalidDataException,*'
-        } finally { Stop-MotoServer $server }
+        } finally { Stop-TestServer $server }
     }
 }

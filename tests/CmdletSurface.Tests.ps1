@@ -83,18 +83,14 @@ Describe '<Name> has the AWS.Tools parameters' -ForEach $cmdletCases {
         }
     }
 
-    # BUG: -Credential is System.Object and not ValueFromPipeline; AWS.Tools declares it Amazon.Runtime.AWSCredentials,
-    # bound ByValue and ByPropertyName (spec §4.1, §1.6; seed page: "-Credential <AWSCredentials> ... (ByValue, ByPropertyName)").
-    It 'declares -Credential as an AWSCredentials bound by value and by property name' -Skip {
+    It 'declares -Credential as an AWSCredentials bound by value and by property name' {
         $p = (Get-Command $Name).Parameters['Credential']
         $p.ParameterType.FullName | Should -Be 'Amazon.Runtime.AWSCredentials'
         (Get-ParameterAttribute $p).ValueFromPipeline | Should -Contain $true
         (Get-ParameterAttribute $p).ValueFromPipelineByPropertyName | Should -Contain $true
     }
 
-    # BUG: -NetworkCredential is missing; AWS.Tools has it on every service cmdlet (spec §4.1; seed page:
-    # "-NetworkCredential <PSCredential> ... Accept pipeline input? True (ByValue, ByPropertyName)"), so scripts passing it fail to bind.
-    It 'has -NetworkCredential as a PSCredential bound by value and by property name' -Skip {
+    It 'has -NetworkCredential as a PSCredential bound by value and by property name' {
         $p = (Get-Command $Name).Parameters['NetworkCredential']
         $p | Should -Not -BeNullOrEmpty
         $p.ParameterType.FullName | Should -Be 'System.Management.Automation.PSCredential'

@@ -79,11 +79,11 @@ BeforeAll {
         }
     }
 
-    function Get-RecordedRequests($Endpoint) { @($Endpoint.Requests.ToArray()) }
+
 }
 
 AfterAll {
-    Stop-MotoServer $script:server
+    Stop-TestServer $script:server
 }
 
 Describe '-Select shapes what the cmdlets write' {
@@ -127,7 +127,7 @@ Describe '-Select shapes what the cmdlets write' {
             $startArgs = $script:recordedArgs['Start-CGIPAuthAdmin']; $sendArgs = $script:recordedArgs['Send-CGIPAuthChallengeResponseAdmin']
             $fromStart = @(Start-CGIPAuthAdmin @startArgs @recorded -Select ChallengeParameters)
             $fromSend = @(Send-CGIPAuthChallengeResponseAdmin @sendArgs @recorded -Select ChallengeParameters)
-        } finally { Stop-RecordingEndpoint $endpoint }
+        } finally { Stop-TestServer $endpoint }
         foreach ($items in $fromStart, $fromSend) {
             $items.Count | Should -Be 3
             foreach ($item in $items) { $item | Should -BeOfType 'System.Collections.Generic.KeyValuePair[string,string]' }
@@ -235,8 +235,8 @@ Describe 'ShouldProcess: -WhatIf, -Confirm and -Force' {
             & $Cmdlet @arguments @recorded -WhatIf -Force | Should -BeNullOrEmpty
             # Control: the same call without -WhatIf does reach the endpoint.
             & $Cmdlet @arguments @recorded -Select '^ClientId' | Should -Be 'client-1'
-            $requests = Get-RecordedRequests $endpoint
-        } finally { Stop-RecordingEndpoint $endpoint }
+            $requests = Get-RecordedRequest $endpoint
+        } finally { Stop-TestServer $endpoint }
         $requests.Count | Should -Be 1
         $requests[0].Target | Should -Be "AWSCognitoIdentityProviderService.$Operation"
     }
@@ -317,7 +317,7 @@ Describe 'Hashtable values must already be strings' {
         $script:endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         $script:recorded = @{ EndpointUrl = $script:endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
     }
-    AfterAll { Stop-RecordingEndpoint $script:endpoint }
+    AfterAll { Stop-TestServer $script:endpoint }
 
     It '<Cmdlet> -<Parameter> with a <Type> value stops with InvalidCastException, sends nothing and names no value' -ForEach @(
         @{ Cmdlet = 'Start-CGIPAuthAdmin'; Parameter = 'AuthParameter'; Type = 'System.Int32'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet'
@@ -329,7 +329,7 @@ Describe 'Hashtable values must already be strings' {
     ) {
         $arguments = $script:recordedArgs[$Cmdlet].Clone()
         $arguments[$Parameter] = $Value
-        $before = (Get-RecordedRequests $script:endpoint).Count
+        $before = (Get-RecordedRequest $script:endpoint).Count
         $err = $null; $continued = $false
         try { & $Cmdlet @arguments @script:recorded -ErrorAction SilentlyContinue; $continued = $true } catch { $err = $_ }
         $continued | Should -BeFalse -Because 'the error is terminating, -ErrorAction SilentlyContinue does not hide it'
@@ -337,14 +337,14 @@ Describe 'Hashtable values must already be strings' {
         $err.Exception.Message | Should -BeLike "Unable to cast object of type '$Type' to type 'System.String'*"
         $err.FullyQualifiedErrorId | Should -Be "System.InvalidCastException,$Class"
         $err.Exception.Message | Should -Not -Match 'Pa55word-Value-X|user-name-value'
-        (Get-RecordedRequests $script:endpoint).Count | Should -Be $before -Because 'nothing is sent'
+        (Get-RecordedRequest $script:endpoint).Count | Should -Be $before -Because 'nothing is sent'
     }
 
     It 'sends string values unchanged (control)' {
-        $before = (Get-RecordedRequests $script:endpoint).Count
+        $before = (Get-RecordedRequest $script:endpoint).Count
         $startArgs = $script:recordedArgs['Start-CGIPAuthAdmin']
         Start-CGIPAuthAdmin @startArgs @script:recorded -ClientMetadata @{ a = 'b' } | Should -Not -BeNullOrEmpty
-        $request = (Get-RecordedRequests $script:endpoint)[$before]
+        $request = (Get-RecordedRequest $script:endpoint)[$before]
         ($request.Body | ConvertFrom-Json).AuthParameters.PASSWORD | Should -Be 'Recorded-Pass-1!'
         ($request.Body | ConvertFrom-Json).ClientMetadata.a | Should -Be 'b'
     }
@@ -417,9 +417,9 @@ namespace CgipTests {
             $arguments = if ($Cmdlet -eq 'Start-CGIPAuthAdmin') { $script:call + $Extra } else {
                 @{ ClientId = 'client-1'; UserPoolId = 'us-east-1_pool'; ChallengeName = 'NEW_PASSWORD_REQUIRED'; Session = 'canned-session-0123456789abcdef'; EndpointUrl = $script:endpoint.Url } + $Extra
             }
-            $before = (Get-RecordedRequests $script:endpoint).Count
+            $before = (Get-RecordedRequest $script:endpoint).Count
             $result = Invoke-Collecting { & $Cmdlet @arguments -Debug -Verbose }
-            $requests = @(Get-RecordedRequests $script:endpoint)
+            $requests = @(Get-RecordedRequest $script:endpoint)
             $sent = if ($requests.Count -gt $before) { $requests[$before] } else { $null }
             $result | Add-Member -PassThru -NotePropertyMembers @{
                 Sent = $requests.Count - $before; AccessKeyId = $sent.AccessKeyId; Region = $sent.Region
@@ -433,7 +433,7 @@ namespace CgipTests {
         }
     }
 
-    AfterAll { Stop-RecordingEndpoint $script:endpoint }
+    AfterAll { Stop-TestServer $script:endpoint }
 
     BeforeEach {
         # Isolate from the machine: our HOME, no AWS_* variables, no shell defaults. Restored after each test.
@@ -526,11 +526,7 @@ namespace CgipTests {
             Assert-NoSecret $r
         }
 
-        # BUG: a PSCustomObject in $StoredAWSCredentials (or passed to -Credential) is not recognised: ResolvedCredentials.FromObject
-        # unwraps PSObject to its BaseObject and reads .NET properties by reflection, so note properties are invisible. The chain
-        # falls through to env/default (here: env), and -Credential ([pscustomobject]@{...}) throws "The -Credential object carries
-        # no access key and secret key." The module documents "plain objects with AccessKey/SecretKey properties all work".
-        It 'uses $StoredAWSCredentials holding a pscustomobject with AccessKey/SecretKey' -Skip {
+        It 'uses $StoredAWSCredentials holding a pscustomobject with AccessKey/SecretKey' {
             $env:AWS_ACCESS_KEY_ID = 'AKIDENV'; $env:AWS_SECRET_ACCESS_KEY = 'env-secret-4444'
             $global:StoredAWSCredentials = [pscustomobject]@{ AccessKey = 'AKIDSTORED'; SecretKey = 'stored-secret-5555' }
             $r = Invoke-Chain @{ Region = 'us-east-1' }
@@ -606,14 +602,7 @@ namespace CgipTests {
             $r.Error.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
         }
 
-        # BUG: with no credentials anywhere (no keys, profiles, shell variable or env keys) and no region, the module reports
-        # 'No region specified or obtained from persisted/shell defaults.' because it leaves the container/instance-profile step to
-        # the native core, which runs only after region resolution. AWS.Tools (spec §4.2/§4.3) checks credentials first and, off EC2,
-        # fails with 'No credentials specified or obtained from persisted/shell defaults.'. Related: with a region, the same situation
-        # ends in System.Net.Http.HttpRequestException "Could not reach the service endpoint ...: dispatch failure: ... an error occurred
-        # while loading credentials: failed to load IMDS session token ..." (a Rust debug dump) instead of that InvalidOperationException,
-        # and AWS_EC2_METADATA_DISABLED=true does not stop the IMDS request.
-        It 'reports missing credentials, not the missing region, when neither can be found' -Skip {
+        It 'reports missing credentials, not the missing region, when neither can be found' {
             $env:HOME = $script:emptyHome
             $r = Invoke-Chain @{}
             $r.Error.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
@@ -622,7 +611,7 @@ namespace CgipTests {
         }
 
         It '-ClientConfig with ServiceURL and RegionEndpoint works without -EndpointUrl or -Region' {
-            $westPool = New-TestUserPoolInRegion $script:server -Region 'us-west-2'
+            $westPool = New-TestUserPool $script:server -Region 'us-west-2'
             $r = Start-CGIPAuthAdmin -ClientId $westPool.ClientId -UserPoolId $westPool.UserPoolId -AuthFlow ADMIN_USER_PASSWORD_AUTH `
                 -AuthParameter @{ USERNAME = $westPool.UserName; PASSWORD = $westPool.Password } @script:keys `
                 -ClientConfig @{ ServiceURL = $script:server.Url; RegionEndpoint = 'us-west-2' }
@@ -632,11 +621,11 @@ namespace CgipTests {
         It 'the -ClientConfig RegionEndpoint beats $StoredAWSRegion, and -Region beats the -ClientConfig RegionEndpoint' {
             $config = @{ ServiceURL = $script:endpoint.Url; RegionEndpoint = 'us-west-2' }
             $global:StoredAWSRegion = 'eu-central-1'
-            $before = (Get-RecordedRequests $script:endpoint).Count
+            $before = (Get-RecordedRequest $script:endpoint).Count
             $startArgs = $script:recordedArgs['Start-CGIPAuthAdmin']
             Start-CGIPAuthAdmin @startArgs @script:keys -ClientConfig $config | Out-Null
             Start-CGIPAuthAdmin @startArgs @script:keys -ClientConfig $config -Region 'ap-south-1' | Out-Null
-            $requests = @(Get-RecordedRequests $script:endpoint)
+            $requests = @(Get-RecordedRequest $script:endpoint)
             $requests.Count | Should -Be ($before + 2)
             $requests[$before].Region | Should -Be 'us-west-2'
             $requests[$before + 1].Region | Should -Be 'ap-south-1'
@@ -705,8 +694,8 @@ Describe 'Pipeline input' {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
             $out = @('id-a', 'id-b', 'id-c' | Send-CGIPAuthChallengeResponseAdmin -UserPoolId us-east-1_pool -ChallengeName NEW_PASSWORD_REQUIRED `
                     -Session 'canned-session-0123456789abcdef' -ChallengeResponse @{ USERNAME = 'alice'; NEW_PASSWORD = 'x' } @recorded)
-            $requests = Get-RecordedRequests $endpoint
-        } finally { Stop-RecordingEndpoint $endpoint }
+            $requests = Get-RecordedRequest $endpoint
+        } finally { Stop-TestServer $endpoint }
         $out.Count | Should -Be 3
         $requests.Count | Should -Be 3
         $requests | ForEach-Object { ($_.Body | ConvertFrom-Json).ClientId } | Should -Be @('id-a', 'id-b', 'id-c')

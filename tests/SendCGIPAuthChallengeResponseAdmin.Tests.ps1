@@ -76,7 +76,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer $script:server
+    Stop-TestServer $script:server
 }
 
 Describe 'Send-CGIPAuthChallengeResponseAdmin answers NEW_PASSWORD_REQUIRED' {

@@ -15,7 +15,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer $script:server
+    Stop-TestServer $script:server
 }
 
 Describe 'Start-CGIPAuthAdmin signs a user in' {

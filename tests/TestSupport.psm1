@@ -27,14 +27,14 @@ function Start-MotoServer {
             break
         } catch {
             if ($process.HasExited) { throw "moto exited at start: $(Get-Content "$log.err" -Raw)" }
-            if ([DateTime]::UtcNow -gt $deadline) { Stop-MotoServer ([pscustomobject]@{ Process = $process }); throw "moto did not answer on $url within 30 s" }
+            if ([DateTime]::UtcNow -gt $deadline) { Stop-TestServer ([pscustomobject]@{ Process = $process }); throw "moto did not answer on $url within 30 s" }
             Start-Sleep -Milliseconds 100
         }
     }
     [pscustomobject]@{ Url = $url; Port = $port; Process = $process; Log = $log }
 }
 
-function Stop-MotoServer($Server) {
+function Stop-TestServer($Server) {
     if ($Server -and $Server.Process -and -not $Server.Process.HasExited) {
         $Server.Process.Kill($true)
         $Server.Process.WaitForExit(5000) | Out-Null
@@ -43,10 +43,11 @@ function Stop-MotoServer($Server) {
 
 function Invoke-CognitoApi {
     <# Calls a Cognito API on the emulator directly (moto does not check signatures; the scope names the region and service). #>
-    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $Operation, [hashtable] $Body = @{})
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $Operation, [hashtable] $Body = @{}, [string] $Region = 'us-east-1')
+    # moto keeps one backend per region, chosen by the signing scope.
     $headers = @{
         'X-Amz-Target'  = "AWSCognitoIdentityProviderService.$Operation"
-        'Authorization' = 'AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0'
+        'Authorization' = "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/$Region/cognito-idp/aws4_request, SignedHeaders=host, Signature=0"
     }
     Invoke-RestMethod -Method Post -Uri "$($Server.Url)/" -Headers $headers -ContentType 'application/x-amz-json-1.1' `
         -Body ($Body | ConvertTo-Json -Depth 10 -Compress)
@@ -57,22 +58,23 @@ function New-TestUserPool {
     Creates a pool, an app client allowing admin password auth and refresh, and a confirmed user with a
     permanent password (or, with -Temporary, a user that must set a new password on first sign-in).
     #>
-    param([Parameter(Mandatory)] $Server, [string] $UserName = 'alice', [string] $Password = 'Correct-Horse-9!', [switch] $Temporary, [switch] $GenerateSecret)
-    $pool = (Invoke-CognitoApi $Server CreateUserPool @{ PoolName = "pool-$([guid]::NewGuid().ToString('n').Substring(0,8))" }).UserPool
+    param([Parameter(Mandatory)] $Server, [string] $UserName = 'alice', [string] $Password = 'Correct-Horse-9!', [switch] $Temporary, [switch] $GenerateSecret,
+        [string] $Region = 'us-east-1')
+    $pool = (Invoke-CognitoApi -Region $Region $Server CreateUserPool @{ PoolName = "pool-$([guid]::NewGuid().ToString('n').Substring(0,8))" }).UserPool
     $clientBody = @{
         UserPoolId        = $pool.Id
         ClientName        = 'admin-client'
         ExplicitAuthFlows = @('ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH')
         GenerateSecret    = [bool]$GenerateSecret
     }
-    $client = (Invoke-CognitoApi $Server CreateUserPoolClient $clientBody).UserPoolClient
-    Invoke-CognitoApi $Server AdminCreateUser @{ UserPoolId = $pool.Id; Username = $UserName; TemporaryPassword = $Password; MessageAction = 'SUPPRESS' } | Out-Null
+    $client = (Invoke-CognitoApi -Region $Region $Server CreateUserPoolClient $clientBody).UserPoolClient
+    Invoke-CognitoApi -Region $Region $Server AdminCreateUser @{ UserPoolId = $pool.Id; Username = $UserName; TemporaryPassword = $Password; MessageAction = 'SUPPRESS' } | Out-Null
     if (-not $Temporary) {
-        Invoke-CognitoApi $Server AdminSetUserPassword @{ UserPoolId = $pool.Id; Username = $UserName; Password = $Password; Permanent = $true } | Out-Null
+        Invoke-CognitoApi -Region $Region $Server AdminSetUserPassword @{ UserPoolId = $pool.Id; Username = $UserName; Password = $Password; Permanent = $true } | Out-Null
     }
     [pscustomobject]@{
         UserPoolId = $pool.Id; ClientId = $client.ClientId; ClientSecret = $client.PSObject.Properties['ClientSecret']?.Value
-        UserName = $UserName; Password = $Password
+        UserName = $UserName; Password = $Password; Region = $Region
     }
 }
 
@@ -81,7 +83,7 @@ function Get-TestConnection($Server) {
     @{ EndpointUrl = $Server.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
 }
 
-Export-ModuleMember -Function Start-MotoServer, Stop-MotoServer, Invoke-CognitoApi, New-TestUserPool, Get-TestConnection, Get-FreeTcpPort
+Export-ModuleMember -Function Start-MotoServer, Stop-TestServer, Invoke-CognitoApi, New-TestUserPool, Get-TestConnection, Get-FreeTcpPort
 
 function Start-CannedServer {
     <#
@@ -135,71 +137,22 @@ function Get-CognitoSecretHash {
 
 Export-ModuleMember -Function Get-TotpCode, Get-CognitoSecretHash
 
-# --- Added for CommonBehaviour.Tests.ps1 -------------------------------------------------------------
-
 function Start-RecordingEndpoint {
-    <#
-    A tiny HTTP endpoint on loopback that answers every request with one canned JSON body and records what
-    it received: the X-Amz-Target, the signing access key and region (parsed from the SigV4 Authorization
-    header) and the body. Lets a test see exactly which credentials and region a call was signed with, or
-    prove that no request was sent at all. Stop it with Stop-RecordingEndpoint.
-    #>
+    <# A canned server that answers every request with one body; Get-RecordedRequest tells who signed what. #>
     param([Parameter(Mandatory)] [string] $ResponseBody, [int] $StatusCode = 200)
-    $port = Get-FreeTcpPort
-    $listener = [System.Net.HttpListener]::new()
-    $listener.Prefixes.Add("http://127.0.0.1:$port/")
-    $listener.Start()
-    $requests = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
-    $worker = [powershell]::Create()
-    $null = $worker.AddScript({
-            param($listener, $body, $status, $requests)
-            while ($listener.IsListening) {
-                try { $context = $listener.GetContext() } catch { break }
-                $reader = [System.IO.StreamReader]::new($context.Request.InputStream)
-                $auth = [string]$context.Request.Headers['Authorization']
-                $scope = if ($auth -match 'Credential=([^/]+)/[^/]+/([^/]+)/') { $Matches[1], $Matches[2] } else { $null, $null }
-                $requests.Enqueue([pscustomobject]@{
-                        Target = [string]$context.Request.Headers['X-Amz-Target']; AccessKeyId = $scope[0]; Region = $scope[1]
-                        Authorization = $auth; Body = $reader.ReadToEnd()
-                    })
-                $bytes = [System.Text.Encoding]::UTF8.GetBytes($body)
-                $context.Response.StatusCode = $status
-                $context.Response.ContentType = 'application/x-amz-json-1.1'
-                $context.Response.ContentLength64 = $bytes.Length
-                $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
-                $context.Response.Close()
-            }
-        }).AddArgument($listener).AddArgument($ResponseBody).AddArgument($StatusCode).AddArgument($requests)
-    $handle = $worker.BeginInvoke()
-    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Port = $port; Requests = $requests; Listener = $listener; Worker = $worker; Handle = $handle }
+    Start-CannedServer -Reply @(@{ status = $StatusCode; body = $ResponseBody })
 }
 
-function Stop-RecordingEndpoint($Endpoint) {
-    if (-not $Endpoint) { return }
-    try { $Endpoint.Listener.Stop(); $Endpoint.Listener.Close() } catch { }
-    try { $null = $Endpoint.Handle.AsyncWaitHandle.WaitOne(2000); $Endpoint.Worker.Dispose() } catch { }
-}
-
-function New-TestUserPoolInRegion {
-    <#
-    Like New-TestUserPool (confirmed user, permanent password), but creates the pool in the emulator's
-    backend for -Region (moto keeps one backend per region, chosen by the signing scope).
-    #>
-    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $Region, [string] $UserName = 'alice', [string] $Password = 'Correct-Horse-9!')
-    $call = {
-        param([string] $Operation, [hashtable] $Body)
-        $headers = @{
-            'X-Amz-Target'  = "AWSCognitoIdentityProviderService.$Operation"
-            'Authorization' = "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/$Region/cognito-idp/aws4_request, SignedHeaders=host, Signature=0"
+function Get-RecordedRequest($Endpoint) {
+    <# The requests a canned server received, with the signing access key and region read off the SigV4 scope. #>
+    foreach ($r in (Get-CannedRequest $Endpoint)) {
+        $auth = [string]$r.headers['authorization']
+        $scope = if ($auth -match 'Credential=([^/]+)/[^/]+/([^/]+)/') { $Matches[1], $Matches[2] } else { $null, $null }
+        [pscustomobject]@{
+            Target = $r.target; AccessKeyId = $scope[0]; Region = $scope[1]; Authorization = $auth
+            Body = $r.body | ConvertTo-Json -Depth 10 -Compress
         }
-        Invoke-RestMethod -Method Post -Uri "$($Server.Url)/" -Headers $headers -ContentType 'application/x-amz-json-1.1' `
-            -Body ($Body | ConvertTo-Json -Depth 10 -Compress)
     }
-    $pool = (& $call CreateUserPool @{ PoolName = "pool-$([guid]::NewGuid().ToString('n').Substring(0,8))" }).UserPool
-    $client = (& $call CreateUserPoolClient @{ UserPoolId = $pool.Id; ClientName = 'admin-client'; ExplicitAuthFlows = @('ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH') }).UserPoolClient
-    & $call AdminCreateUser @{ UserPoolId = $pool.Id; Username = $UserName; TemporaryPassword = $Password; MessageAction = 'SUPPRESS' } | Out-Null
-    & $call AdminSetUserPassword @{ UserPoolId = $pool.Id; Username = $UserName; Password = $Password; Permanent = $true } | Out-Null
-    [pscustomobject]@{ UserPoolId = $pool.Id; ClientId = $client.ClientId; UserName = $UserName; Password = $Password; Region = $Region }
 }
 
-Export-ModuleMember -Function Start-RecordingEndpoint, Stop-RecordingEndpoint, New-TestUserPoolInRegion
+Export-ModuleMember -Function Start-RecordingEndpoint, Get-RecordedRequest

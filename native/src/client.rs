@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use aws_config::meta::credentials::CredentialsProviderChain;
 use aws_config::{ecs::EcsCredentialsProvider, imds, BehaviorVersion};
-use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_credential_types::Credentials;
 use aws_sdk_cognitoidentityprovider::config::retry::RetryConfig;
 use aws_sdk_cognitoidentityprovider::config::timeout::TimeoutConfig;
@@ -15,7 +15,7 @@ use aws_sdk_cognitoidentityprovider::config::Region;
 use aws_sdk_cognitoidentityprovider::Client;
 use once_cell::sync::Lazy;
 
-use crate::error::NativeError;
+use crate::error::{error_chain, NativeError};
 use crate::settings::{ClientKey, ClientSettings, RetryMode};
 
 /// More distinct configurations than this in one process is unusual (a script switching among many
@@ -24,6 +24,7 @@ pub const CACHE_CAPACITY: usize = 32;
 
 /// Instance metadata is the last resort and is usually absent (laptops, CI): one short attempt only.
 const IMDS_TIMEOUT: Duration = Duration::from_millis(500);
+const FALLBACK_CREDENTIALS_BUDGET: Duration = Duration::from_secs(3);
 
 static CACHE: Lazy<RwLock<HashMap<ClientKey, Client>>> = Lazy::new(|| RwLock::new(HashMap::new()));
 
@@ -69,6 +70,17 @@ fn build(settings: &ClientSettings) -> Result<Client, NativeError> {
         config = config.endpoint_url(url);
     }
     Ok(Client::from_conf(config.build()))
+}
+
+/// Whether the tail of the chain (container, instance metadata) yields credentials, so that a missing
+/// credential is reported before a missing region, as AWS.Tools orders them.
+pub async fn check_fallback_credentials(settings: &ClientSettings) -> Result<(), NativeError> {
+    let provider = credentials_provider(settings);
+    match tokio::time::timeout(FALLBACK_CREDENTIALS_BUDGET, provider.provide_credentials()).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(NativeError::no_credentials(&error_chain(&e))),
+        Err(_) => Err(NativeError::no_credentials("they did not answer in time")),
+    }
 }
 
 fn credentials_provider(settings: &ClientSettings) -> SharedCredentialsProvider {

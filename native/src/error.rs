@@ -56,6 +56,15 @@ impl NativeError {
         Self::new(ErrorKind::Cancelled, "OperationCanceled", "The operation was canceled.")
     }
 
+    /// The last steps of the chain (container, instance metadata) gave nothing; `detail` says why.
+    pub fn no_credentials(detail: &str) -> Self {
+        Self::new(
+            ErrorKind::Credentials,
+            "CredentialsNotFound",
+            format!("The container and instance-metadata credential providers gave none either: {detail}."),
+        )
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Internal, "InternalError", message)
     }
@@ -80,14 +89,9 @@ impl NativeError {
                 "RequestTimeout",
                 format!("The request to {endpoint} timed out."),
             ),
-            SdkError::DispatchFailure(_) if credentials_failure(&err).is_some() => Self::new(
-                ErrorKind::Credentials,
-                "CredentialsNotFound",
-                format!(
-                    "The container and instance-metadata credential providers gave none either: {}.",
-                    credentials_failure(&err).unwrap_or_default()
-                ),
-            ),
+            SdkError::DispatchFailure(_) if credentials_failure(&err).is_some() => {
+                Self::no_credentials(&credentials_failure(&err).unwrap_or_default())
+            }
             SdkError::DispatchFailure(dispatch) => {
                 let (kind, code) = if dispatch.is_timeout() {
                     (ErrorKind::Timeout, "RequestTimeout")
@@ -126,12 +130,27 @@ impl NativeError {
     }
 }
 
+/// An error and its causes as one readable line (DisplayErrorContext adds a Debug dump users need not see).
+pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(e) = source {
+        let part = e.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        source = e.source();
+    }
+    text
+}
+
 /// Why the credential providers gave nothing, when that is what failed the request.
 fn credentials_failure(err: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut source = err.source();
     while let Some(e) = source {
         if let Some(c) = e.downcast_ref::<CredentialsError>() {
-            return Some(DisplayErrorContext(c).to_string());
+            return Some(error_chain(c));
         }
         source = e.source();
     }

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
 
-use crate::client::client_for;
+use crate::client::{check_fallback_credentials, client_for};
 use crate::error::NativeError;
 use crate::model::{
     challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
@@ -33,6 +33,8 @@ struct Envelope {
 }
 
 enum Operation {
+    /// Checks the container and instance-metadata credential providers; no service call.
+    ResolveCredentials,
     AdminInitiateAuth(AdminInitiateAuthInput),
     AdminRespondToAuthChallenge(AdminRespondToAuthChallengeInput),
 }
@@ -40,6 +42,7 @@ enum Operation {
 impl Operation {
     fn parse(name: &str, input: serde_json::Value) -> Result<Self, NativeError> {
         match name {
+            "ResolveCredentials" => Ok(Operation::ResolveCredentials),
             "AdminInitiateAuth" => Ok(Operation::AdminInitiateAuth(parse_input(name, input)?)),
             "AdminRespondToAuthChallenge" => Ok(Operation::AdminRespondToAuthChallenge(parse_input(name, input)?)),
             other => Err(NativeError::invalid_request(format!(
@@ -89,11 +92,17 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
     }
     let envelope: Envelope = serde_json::from_slice(request).map_err(|e| json_error("request", &e))?;
     let operation = Operation::parse(&envelope.operation, envelope.input)?;
-    let client = client_for(&envelope.client)?;
-    let target = envelope.client.describe_target();
+    let settings = &envelope.client;
+    let target = settings.describe_target();
     let response = match operation {
-        Operation::AdminInitiateAuth(input) => admin_initiate_auth(&client, input, &target).await?,
-        Operation::AdminRespondToAuthChallenge(input) => respond_to_auth_challenge(&client, input, &target).await?,
+        Operation::ResolveCredentials => {
+            check_fallback_credentials(settings).await?;
+            return Ok(br#"{"Resolved":true}"#.to_vec());
+        }
+        Operation::AdminInitiateAuth(input) => admin_initiate_auth(&client_for(settings)?, input, &target).await?,
+        Operation::AdminRespondToAuthChallenge(input) => {
+            respond_to_auth_challenge(&client_for(settings)?, input, &target).await?
+        }
     };
     Ok(serde_json::to_vec(&response).expect("AuthResponse serialises"))
 }

@@ -207,3 +207,11 @@ fn without_credentials_nothing_is_sent_and_the_error_says_what_was_tried() {
     assert!(err.message.contains("container"), "{}", err.message);
     assert_eq!(server.requests.lock().unwrap().len(), 0);
 }
+
+#[test]
+fn resolving_fallback_credentials_needs_no_region_and_reports_what_was_tried() {
+    let req = br#"{"operation":"ResolveCredentials","client":{"instanceMetadataDisabled":true}}"#;
+    let err = call(req).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Credentials);
+    assert!(err.message.contains("container"), "{}", err.message);
+}

@@ -108,8 +108,8 @@ namespace CognitoAdminAuth.Cmdlets
             WarnAboutNullMandatoryParameters();
             var resolver = new ConnectionResolver(ConnectionArguments(), SessionState);
             ClientSettings client;
-            try { client = resolver.Resolve(); }
-            catch (InvalidOperationException e) { ThrowTerminatingError(new ErrorRecord(e, "InvalidOperationException", ErrorCategory.InvalidOperation, this)); return; }
+            try { client = resolver.Resolve(CheckFallbackCredentials); }
+            catch (InvalidOperationException e) { ThrowTerminatingError(ExecutionError(e)); return; }
             foreach (var message in resolver.DebugMessages) WriteDebug(message);
 
             var action = $"{MyInvocation.MyCommand.Name} ({OperationName})";
@@ -127,6 +127,22 @@ namespace CognitoAdminAuth.Cmdlets
                 WriteObject(item, enumerateCollection: !(item is IDictionary));
                 _history.EmittedObjectsCount++;
             }
+        }
+
+        /// <summary>AWS.Tools' "execution error" shape (no credentials, no region): id InvalidOperationException, no inner.</summary>
+        private ErrorRecord ExecutionError(InvalidOperationException e)
+        {
+            var record = new ErrorRecord(e, "InvalidOperationException", ErrorCategory.InvalidOperation, this);
+            if (e.Data[StringMaps.RecommendedActionKey] is string detail)
+                record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = detail };
+            return record;
+        }
+
+        private void CheckFallbackCredentials(ClientSettings settings)
+        {
+            try { NativeCore.Invoke(NativeRequest.Create("ResolveCredentials", settings, null), _stopping.Token); }
+            catch (NativeCallException e) when (e.ToTypedException() is InvalidOperationException missing) { throw missing; }
+            catch (NativeCallException e) { throw Terminate(e.ToTypedException()); }
         }
 
         private Dictionary<string, object> BuildInputOrFail()
@@ -208,10 +224,8 @@ namespace CognitoAdminAuth.Cmdlets
         {
             if (inner is OperationCanceledException && _stopping.IsCancellationRequested)
                 return new PipelineStoppedException();
-            // A plain InvalidOperationException (no credentials found by the native chain) is AWS.Tools' own
-            // "execution error" shape: no inner exception, error id "InvalidOperationException".
             var record = inner.GetType() == typeof(InvalidOperationException)
-                ? new ErrorRecord(inner, "InvalidOperationException", ErrorCategory.InvalidOperation, this)
+                ? ExecutionError((InvalidOperationException)inner)
                 : new ErrorRecord(new InvalidOperationException(inner.Message, inner), inner.GetType().FullName, ErrorCategory.InvalidOperation, this);
             ThrowTerminatingError(record);
             return null; // not reached: ThrowTerminatingError always throws

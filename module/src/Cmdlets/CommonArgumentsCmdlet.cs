@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Amazon.CognitoIdentityProvider;
+using Amazon.Runtime;
 using CognitoAdminAuth.Common;
 
 namespace CognitoAdminAuth.Cmdlets
@@ -22,10 +23,14 @@ namespace CognitoAdminAuth.Cmdlets
         [Alias("ST")]
         public string SessionToken { get; set; }
 
-        /// <summary>An AWSCredentials object (or any object with AccessKey/SecretKey or GetCredentials()).
-        /// Not bound from the pipeline by value: typed as object, it would compete with -ClientId for strings.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public object Credential { get; set; }
+        /// <summary>An AWSCredentials object (AWS.Tools' or ours), or any object with AccessKey and SecretKey.</summary>
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [CredentialsTransformation]
+        public AWSCredentials Credential { get; set; }
+
+        /// <summary>For SAML role profiles in AWS.Tools, which this module does not read: accepted, without effect.</summary>
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        public PSCredential NetworkCredential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("StoredCredentials", "AWSProfileName")]

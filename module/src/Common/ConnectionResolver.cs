@@ -57,6 +57,8 @@ namespace CognitoAdminAuth.Common
 
         private ResolvedCredentials FindCredentials()
         {
+            // -NetworkCredential only ever serves SAML role profiles in AWS.Tools, which this module does not
+            // read; like AWS.Tools with a non-SAML profile, it has no effect otherwise.
             if (!string.IsNullOrEmpty(_args.AccessKey) && !string.IsNullOrEmpty(_args.SecretKey))
                 return new ResolvedCredentials(_args.AccessKey, _args.SecretKey, NullIfEmpty(_args.SessionToken), "the supplied key parameters");
             if (!string.IsNullOrEmpty(_args.ProfileName))
@@ -144,29 +146,34 @@ namespace CognitoAdminAuth.Common
             }
         }
 
-        public ClientSettings Resolve()
+        /// <param name="checkFallbackCredentials">
+        /// Asks the native core whether container or instance-metadata credentials exist (network access, so
+        /// not done here); throws InvalidOperationException when they do not. Called only when nothing
+        /// local gave credentials, and before the region, as AWS.Tools orders the two.
+        /// </param>
+        public ClientSettings Resolve(Action<ClientSettings> checkFallbackCredentials)
         {
             var creds = ResolveCredentials();
-            var region = ResolveRegion();
             var config = _args.ClientConfig;
-            var endpoint = NullIfEmpty(_args.EndpointUrl) ?? NullIfEmpty(config?.ServiceURL);
-            Target = endpoint != null ? $"on endpoint '{endpoint}'" : $"in region '{region}'";
-            return new ClientSettings
+            var settings = new ClientSettings
             {
-                Region = region,
-                EndpointUrl = endpoint,
                 Credentials = creds == null ? null : new ClientSettings.Keys
                 {
                     AccessKeyId = creds.AccessKey, SecretAccessKey = creds.SecretKey, SessionToken = creds.SessionToken,
                 },
+                // The native side cannot see environment changes made by a script (.NET keeps them to itself).
+                InstanceMetadataDisabled = string.Equals(_env("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase),
                 TimeoutMs = Millis(config?.Timeout),
                 ReadWriteTimeoutMs = Millis(config?.ReadWriteTimeout),
                 ConnectTimeoutMs = Millis(config?.ConnectTimeout),
                 MaxAttempts = config?.MaxErrorRetry is int retries ? retries + 1 : (int?)null,
                 RetryMode = NullIfEmpty(config?.RetryMode)?.ToLowerInvariant(),
-                // The native side cannot see environment changes made by a script (.NET keeps them to itself).
-                InstanceMetadataDisabled = string.Equals(_env("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase),
             };
+            if (creds == null) checkFallbackCredentials(settings);
+            settings.Region = ResolveRegion();
+            settings.EndpointUrl = NullIfEmpty(_args.EndpointUrl) ?? NullIfEmpty(config?.ServiceURL);
+            Target = settings.EndpointUrl != null ? $"on endpoint '{settings.EndpointUrl}'" : $"in region '{settings.Region}'";
+            return settings;
         }
 
         private static long? Millis(TimeSpan? t) => t.HasValue ? (long)t.Value.TotalMilliseconds : (long?)null;

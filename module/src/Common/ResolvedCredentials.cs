@@ -24,10 +24,11 @@ namespace CognitoAdminAuth.Common
         /// </summary>
         public static ResolvedCredentials FromObject(object value, string source)
         {
-            var o = value is PSObject ps ? ps.BaseObject : value;
+            // Keep the PSObject wrapper: a [pscustomobject]'s properties exist only there.
+            var o = value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
             if (o == null) return null;
             if (o is ResolvedCredentials r) return r;
-            var getCredentials = o.GetType().GetMethod("GetCredentials", BindingFlags.Public | BindingFlags.Instance, null, Type.EmptyTypes, null);
+            var getCredentials = o is PSObject ? null : o.GetType().GetMethod("GetCredentials", BindingFlags.Public | BindingFlags.Instance, null, Type.EmptyTypes, null);
             if (getCredentials != null)
                 return FromObject(getCredentials.Invoke(o, null), source);
             var inner = Property(o, "Credentials") ?? Property(o, "Credential");
@@ -40,11 +41,14 @@ namespace CognitoAdminAuth.Common
             return new ResolvedCredentials(access, secret, string.IsNullOrEmpty(token) ? null : token, source);
         }
 
+        /// <summary>A property by name, including PowerShell note properties (a [pscustomobject]) and hashtable keys.</summary>
         private static object Property(object o, string name)
         {
             if (o is System.Collections.IDictionary d) return d.Contains(name) ? d[name] : null;
-            var p = o.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            var v = p?.GetIndexParameters().Length == 0 ? p.GetValue(o) : null;
+            var p = PSObject.AsPSObject(o).Properties[name];
+            object v;
+            try { v = p?.Value; }
+            catch (GetValueException) { return null; }
             return v is PSObject ps ? ps.BaseObject : v;
         }
     }

@@ -44,7 +44,11 @@ namespace CognitoAdminAuth.Native
                 case "transport": return new HttpRequestException(Message);
                 case "invalid_response": return new InvalidDataException(Message);
                 case "invalid_request": return new ArgumentException(Message);
-                case "credentials": return new InvalidOperationException($"{ConnectionResolver.NoCredentials} {Message}");
+                case "credentials":
+                    // AWS.Tools' exact text (scripts match it); what the native providers said goes alongside.
+                    var missing = new InvalidOperationException(ConnectionResolver.NoCredentials);
+                    missing.Data[StringMaps.RecommendedActionKey] = Message;
+                    return missing;
                 default: return new InvalidOperationException(Message);
             }
         }

@@ -43,7 +43,7 @@ use zeroize::{Zeroize, Zeroizing};
 type Srp6a<'a> = srp::client::SrpClient<'a, Sha256>;
 
 /// HKDF `info` of the password-authentication key.
-const HKDF_INFO: &[u8] = b"Caldera Derived Key";
+const HKDF_INFO: &[u8] = b"Caldera Derived Key!";
 /// Length of the password-authentication key.
 pub const AUTH_KEY_LEN: usize = 16;
 /// Bytes of randomness in a generated private `a` (as both reference libraries use).
@@ -292,7 +292,7 @@ pub fn cognito_timestamp(t: SystemTime) -> Result<String, SrpError> {
     };
     let dt = time::OffsetDateTime::from_unix_timestamp_nanos(nanos).map_err(|_| SrpError::TimestampOutOfRange)?;
     Ok(format!(
-        "{} {} {} {:02}:{:02}:{:02} UTC {}",
+        "{} {} {:02} {:02}:{:02}:{:02} UTC {}",
         WEEKDAYS[dt.weekday().number_days_from_monday() as usize],
         MONTHS[u8::from(dt.month()) as usize - 1],
         dt.day(),
