@@ -8,6 +8,7 @@ using System.Threading;
 using Amazon.CognitoIdentityProvider.Model;
 using Amazon.PowerShell.Common;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.History;
 using CognitoAdminAuth.Native;
 
@@ -57,6 +58,7 @@ namespace CognitoAdminAuth.Cmdlets
         public string ContextData_ServerPath { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SelectCompleter))]
         public string Select { get; set; } = "*";
 
         /// <summary>Deprecated in AWS.Tools V4 and absent in V5: use -Select '^ClientId' instead.</summary>

@@ -1,0 +1,34 @@
+# Tab completion of -Select, as AWS.Tools' completer offers it (spec §2.6).
+BeforeAll {
+    Import-Module $env:CGIP_TEST_MODULE -Force
+    function script:Complete([string] $line) {
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+    }
+}
+
+Describe 'Completing -Select' {
+    It 'offers *, the response properties in order, then ^ and the parameter names' {
+        $all = Complete 'Start-CGIPAuthAdmin -Select '
+        $all[0] | Should -Be '*'
+        $all[1..5] | Should -Be @('AuthenticationResult', 'AvailableChallenges', 'ChallengeName', 'ChallengeParameters', 'Session')
+        $all | Should -Contain '^ClientId'
+        $all | Should -Contain '^AuthParameter'
+        $all | Should -Contain '^Region' -Because 'the completer lists inherited parameters too, as AWS.Tools does'
+    }
+
+    It 'walks into a property after a dot, keeping what was typed' {
+        Complete 'Start-CGIPAuthAdmin -Select authenticationresult.' |
+            Should -Be @('authenticationresult.AccessToken', 'authenticationresult.ExpiresIn', 'authenticationresult.IdToken',
+                'authenticationresult.NewDeviceMetadata', 'authenticationresult.RefreshToken', 'authenticationresult.TokenType')
+        Complete 'Start-CGIPAuthAdmin -Select AuthenticationResult.NewDeviceMetadata.D' |
+            Should -Be @('AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'AuthenticationResult.NewDeviceMetadata.DeviceKey')
+    }
+
+    It 'completes ^ names of the Send cmdlet by prefix' {
+        Complete 'Send-CGIPAuthChallengeResponseAdmin -Select ^Ch' | Should -Be @('^ChallengeName', '^ChallengeResponse')
+    }
+
+    It 'does not offer AvailableChallenges for the Send response, which has none' {
+        Complete 'Send-CGIPAuthChallengeResponseAdmin -Select Av' | Should -BeNullOrEmpty
+    }
+}
