@@ -85,9 +85,8 @@ pub fn decode_unverified(token: &str) -> Result<UnverifiedJwt, JwtError> {
 }
 
 fn decode_part(part: &str, name: &'static str) -> Result<Map<String, Value>, JwtError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(part.trim_end_matches('='))
-        .map_err(|_| JwtError::InvalidBase64 { part: name })?;
+    let bytes =
+        URL_SAFE_NO_PAD.decode(part.trim_end_matches('=')).map_err(|_| JwtError::InvalidBase64 { part: name })?;
     match serde_json::from_slice(&bytes) {
         Ok(Value::Object(map)) => Ok(map),
         _ => Err(JwtError::NotAJsonObject { part: name }),

@@ -18,7 +18,7 @@ pub mod totp;
 pub use jwt::{decode_unverified, JwtError, UnverifiedJwt};
 pub use secret_hash::secret_hash;
 pub use srp::{
-    cognito_timestamp, device_verifier_from_random, generate_device_verifier, pool_name, DeviceVerifier,
-    PasswordClaim, SrpClient, SrpError,
+    cognito_timestamp, device_verifier_from_random, generate_device_verifier, pool_name, DeviceVerifier, PasswordClaim,
+    SrpClient, SrpError,
 };
 pub use totp::{seconds_remaining, totp_code, totp_code_now, TotpError, TOTP_DIGITS, TOTP_STEP_SECONDS};

@@ -12,8 +12,8 @@ use sha2::Sha256;
 /// InitiateAuth, and for the challenge responses the `USERNAME` challenge parameter Cognito returned (which
 /// can differ, e.g. when signing in with an e-mail alias).
 pub fn secret_hash(client_secret: &str, username: &str, client_id: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(client_secret.as_bytes())
-        .expect("HMAC accepts keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(client_secret.as_bytes()).expect("HMAC accepts keys of any length");
     mac.update(username.as_bytes());
     mac.update(client_id.as_bytes());
     STANDARD.encode(mac.finalize().into_bytes())

@@ -43,7 +43,7 @@ use zeroize::{Zeroize, Zeroizing};
 type Srp6a<'a> = srp::client::SrpClient<'a, Sha256>;
 
 /// HKDF `info` of the password-authentication key.
-const HKDF_INFO: &[u8] = b"Caldera Derived Key!";
+const HKDF_INFO: &[u8] = b"Caldera Derived Key";
 /// Length of the password-authentication key.
 pub const AUTH_KEY_LEN: usize = 16;
 /// Bytes of randomness in a generated private `a` (as both reference libraries use).
@@ -292,7 +292,7 @@ pub fn cognito_timestamp(t: SystemTime) -> Result<String, SrpError> {
     };
     let dt = time::OffsetDateTime::from_unix_timestamp_nanos(nanos).map_err(|_| SrpError::TimestampOutOfRange)?;
     Ok(format!(
-        "{} {} {:02} {:02}:{:02}:{:02} UTC {}",
+        "{} {} {} {:02}:{:02}:{:02} UTC {}",
         WEEKDAYS[dt.weekday().number_days_from_monday() as usize],
         MONTHS[u8::from(dt.month()) as usize - 1],
         dt.day(),
@@ -451,7 +451,8 @@ mod tests {
         let g = &GROUP.params.g;
         let big_b = (&GROUP.k * v + g.modpow(b, n())) % n();
         let big_a = BigUint::parse_bytes(big_a_hex.as_bytes(), 16).unwrap();
-        let u = BigUint::from_bytes_be(&Sha256::new().chain_update(&*pad(&big_a)).chain_update(&*pad(&big_b)).finalize());
+        let u =
+            BigUint::from_bytes_be(&Sha256::new().chain_update(&*pad(&big_a)).chain_update(&*pad(&big_b)).finalize());
         let s = (big_a * v.modpow(&u, n())).modpow(b, n());
         let mut key = [0u8; 16];
         Hkdf::<Sha256>::new(Some(&pad(&u)), &pad(&s)).expand(HKDF_INFO, &mut key).unwrap();
@@ -560,8 +561,9 @@ mod tests {
 
         let secret_block = [1u8, 2, 3, 250];
         let ts = "Wed Nov 5 09:07:04 UTC 2025";
-        let claim =
-            client.password_claim(pool_id, user, password, &b_hex, salt_hex, &STANDARD.encode(secret_block), ts).unwrap();
+        let claim = client
+            .password_claim(pool_id, user, password, &b_hex, salt_hex, &STANDARD.encode(secret_block), ts)
+            .unwrap();
         let expected = hmac(&server, &[b"Pool1234", user.as_bytes(), &secret_block, ts.as_bytes()]);
         assert_eq!(claim.signature_b64, STANDARD.encode(expected));
         assert_eq!(claim.timestamp, ts);

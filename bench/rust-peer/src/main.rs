@@ -1,0 +1,3 @@
+fn main() {
+    cgip_bench_rust_peer::main();
+}
