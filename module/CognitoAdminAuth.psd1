@@ -9,7 +9,10 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('CognitoAdminAuth.Format.ps1xml')
-    CmdletsToExport      = @('Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
+    CmdletsToExport      = @(
+        'Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin',
+        'Get-CGIPTotpCode', 'Get-CGIPSecretHash', 'New-CGIPDeviceVerifier', 'ConvertFrom-CGIPUnverifiedToken',
+        'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

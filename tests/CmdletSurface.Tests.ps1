@@ -3,9 +3,9 @@
 # ShouldProcess, tab completion, the export list, and that importing the module loads no native code.
 BeforeDiscovery {
     $script:cmdletCases = @(
-        @{ Name = 'Start-CGIPAuthAdmin'; Kind = 'AuthFlow'; KindType = 'Amazon.CognitoIdentityProvider.AuthFlowType'; MapParameter = 'AuthParameter'; MapAlias = 'AuthParameters'
+        @{ Name = 'Start-CGIPAuthAdmin'; Kind = 'AuthFlow'; KindType = 'Amazon.CognitoIdentityProvider.AuthFlowType'; MapParameter = 'AuthParameter'; MapAlias = 'AuthParameters'; Additions = @('ClientSecret', 'Password')
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse' }
-        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'
+        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ClientSecret')
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse' }
     )
 }
@@ -68,7 +68,8 @@ BeforeAll {
 
 Describe '<Name> has the AWS.Tools parameters' -ForEach $cmdletCases {
     It 'has exactly the parameters of the spec (operation, output shaping and common ones), in one parameter set' {
-        $expected = @($script:operationParameters.Keys) + @($script:commonParameters.Keys) + @($Kind, $MapParameter, 'Credential')
+        # Additions: the module's own optional parameters for what AWS.Tools leaves to the caller (SECRET_HASH, SRP).
+        $expected = @($script:operationParameters.Keys) + @($script:commonParameters.Keys) + @($Kind, $MapParameter, 'Credential') + $Additions
         # NetworkCredential is required by the spec but checked (and currently skipped) on its own below.
         $actual = (Get-OwnParameters $Name).Name | Where-Object { $_ -ne 'NetworkCredential' }
         $actual | Sort-Object | Should -Be ($expected | Sort-Object)
@@ -186,13 +187,14 @@ Describe 'Tab completion of the constant-class parameters' {
 }
 
 Describe 'The module' {
-    It 'exports the two CGIP cmdlets and the AWS.Tools V4 history cmdlets, and nothing else' {
-        # Set-AWSHistoryConfiguration and Clear-AWSHistory come from AWS.Tools.Common (V4) and back $AWSHistory here.
+    It 'exports the two CGIP cmdlets, the helper cmdlets and the AWS.Tools V4 history cmdlets, and nothing else' {
+        # Set-AWSHistoryConfiguration and Clear-AWSHistory come from AWS.Tools.Common (V4) and back $AWSHistory here;
+        # the helpers do what AWS.Tools leaves to the caller (TOTP codes, SECRET_HASH, device verifiers, token reading).
         $module = Get-Module CognitoAdminAuth
         @($module.ExportedCommands.Keys | Sort-Object) | Should -Be @(
-            'Clear-AWSHistory', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Start-CGIPAuthAdmin')
-        @($module.ExportedCommands.Keys | Where-Object { $_ -like '*-CGIP*' } | Sort-Object) | Should -Be @('Send-CGIPAuthChallengeResponseAdmin', 'Start-CGIPAuthAdmin')
-        $module.ExportedCmdlets.Count | Should -Be 4
+            'Clear-AWSHistory', 'ConvertFrom-CGIPUnverifiedToken', 'Get-CGIPSecretHash', 'Get-CGIPTotpCode', 'New-CGIPDeviceVerifier',
+            'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Start-CGIPAuthAdmin')
+        $module.ExportedCmdlets.Count | Should -Be 8
         $module.ExportedFunctions.Count | Should -Be 0
         $module.ExportedAliases.Count | Should -Be 0
     }

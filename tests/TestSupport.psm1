@@ -156,3 +156,26 @@ function Get-RecordedRequest($Endpoint) {
 }
 
 Export-ModuleMember -Function Start-RecordingEndpoint, Get-RecordedRequest
+
+function Start-SrpServer {
+    <#
+    Starts tests/fixtures/srp_server.py: a loopback stand-in for Cognito's SRP server side that knows one user
+    and checks PASSWORD_CLAIM_SIGNATURE (and SECRET_HASH, given a client secret). Log lines (operation and
+    member names) accumulate in .LogFile.
+    #>
+    param([Parameter(Mandatory)] [string] $UserPoolId, [Parameter(Mandatory)] [string] $UserName, [Parameter(Mandatory)] [string] $Password,
+        [string] $ClientId, [string] $ClientSecret)
+    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
+    $out = [System.IO.Path]::GetTempFileName(); $log = [System.IO.Path]::GetTempFileName()
+    $arguments = @((Join-Path $PSScriptRoot 'fixtures/srp_server.py'), $UserPoolId, $UserName, $Password)
+    if ($ClientSecret) { $arguments += $ClientId, $ClientSecret }
+    $process = Start-Process -FilePath $python -ArgumentList $arguments -PassThru -RedirectStandardOutput $out -RedirectStandardError $log
+    $deadline = [DateTime]::UtcNow.AddSeconds(15)
+    while (-not ($port = Get-Content $out -TotalCount 1 -ErrorAction Ignore)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "the SRP server did not start: $(Get-Content $log -Raw)" }
+        Start-Sleep -Milliseconds 50
+    }
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process; LogFile = $log }
+}
+
+Export-ModuleMember -Function Start-SrpServer

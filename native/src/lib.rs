@@ -1,6 +1,7 @@
 //! Native core of the CognitoAdminAuth PowerShell module: Cognito's AdminInitiateAuth and
 //! AdminRespondToAuthChallenge on the AWS SDK for Rust, behind a small C ABI (see [`ffi`]).
 
+pub mod assist;
 pub mod auth;
 pub mod client;
 pub mod error;

@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
 
+use zeroize::Zeroizing;
+
+use crate::assist;
 use crate::client::{check_fallback_credentials, client_for};
 use crate::error::NativeError;
 use crate::model::{
@@ -30,6 +33,9 @@ struct Envelope {
     client: ClientSettings,
     #[serde(default)]
     input: serde_json::Value,
+    /// The app client's secret, for SECRET_HASH (see [`crate::assist`]); never sent as such.
+    #[serde(default)]
+    client_secret: Option<String>,
 }
 
 enum Operation {
@@ -91,6 +97,11 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
         )));
     }
     let envelope: Envelope = serde_json::from_slice(request).map_err(|e| json_error("request", &e))?;
+    if let Some(result) = assist::local_operation(&envelope.operation, &envelope.input) {
+        return result.map(|v| serde_json::to_vec(&v).expect("JSON values serialise"));
+    }
+    let secret = envelope.client_secret.map(Zeroizing::new);
+    let secret = secret.as_deref().map(String::as_str);
     let operation = Operation::parse(&envelope.operation, envelope.input)?;
     let settings = &envelope.client;
     let target = settings.describe_target();
@@ -99,8 +110,14 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
             check_fallback_credentials(settings).await?;
             return Ok(br#"{"Resolved":true}"#.to_vec());
         }
-        Operation::AdminInitiateAuth(input) => admin_initiate_auth(&client_for(settings)?, input, &target).await?,
-        Operation::AdminRespondToAuthChallenge(input) => {
+        Operation::AdminInitiateAuth(mut input) => {
+            let srp = assist::before_initiate(&mut input, secret)?;
+            let response = admin_initiate_auth(&client_for(settings)?, input, &target).await?;
+            assist::after_initiate(srp, &response);
+            response
+        }
+        Operation::AdminRespondToAuthChallenge(mut input) => {
+            assist::before_respond(&mut input, secret)?;
             respond_to_auth_challenge(&client_for(settings)?, input, &target).await?
         }
     };

@@ -57,6 +57,13 @@ namespace CognitoAdminAuth.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string ContextData_ServerPath { get; set; }
 
+        /// <summary>
+        /// The app client's secret (SecureString or string). Beyond AWS.Tools: the module adds SECRET_HASH for
+        /// USERNAME to the request unless one is given; the secret itself is never sent.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object ClientSecret { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SelectCompleter))]
         public string Select { get; set; } = "*";
@@ -166,7 +173,8 @@ namespace CognitoAdminAuth.Cmdlets
                 _history.Add(_history.Requests, Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
             try
             {
-                var response = ReadResponse(NativeCore.Invoke(NativeRequest.Create(OperationName, client, input), _stopping.Token));
+                var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)));
+                var response = ReadResponse(NativeCore.Invoke(request, _stopping.Token));
                 _history.Add(_history.Responses, Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
                 return response;
             }

@@ -20,6 +20,16 @@ namespace CognitoAdminAuth.Cmdlets
         public RequestMembers AddMap(string name, IDictionary table, string parameterName) =>
             Add(name, StringMaps.FromHashtable(table, parameterName));
 
+        /// <summary>Adds one entry to a map member unless the caller's map already has that key.</summary>
+        public RequestMembers AddToMap(string name, string key, string value)
+        {
+            if (value == null) return this;
+            if (!Values.TryGetValue(name, out var existing)) Values[name] = existing = new Dictionary<string, string>();
+            var map = (Dictionary<string, string>)existing;
+            if (!map.ContainsKey(key)) map[key] = value;
+            return this;
+        }
+
         public RequestMembers AddAnalytics(string endpointId) =>
             Add("AnalyticsMetadata", endpointId == null ? null : new Dictionary<string, object> { ["AnalyticsEndpointId"] = endpointId });
 

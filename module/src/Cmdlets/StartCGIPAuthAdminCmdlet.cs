@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Amazon.CognitoIdentityProvider;
 using Amazon.CognitoIdentityProvider.Model;
 using CognitoAdminAuth.Cmdlets;
+using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.Native;
 
@@ -23,13 +24,22 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("AuthParameters")]
         public Hashtable AuthParameter { get; set; }
 
+        /// <summary>
+        /// The user's password (SecureString or string), added to AuthParameters as PASSWORD unless one is
+        /// there. With USER_SRP_AUTH the module computes SRP_A and keeps the password in memory for the
+        /// PASSWORD_VERIFIER answer; it is not sent.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object Password { get; set; }
+
         protected override string OperationName => "AdminInitiateAuth";
         protected override Type ResponseType => typeof(AdminInitiateAuthResponse);
         protected override string KindParameterName => nameof(AuthFlow);
 
         private protected override void AddOperationMembers(RequestMembers request) => request
             .Add("AuthFlow", AuthFlow?.Value)
-            .AddMap("AuthParameters", AuthParameter, nameof(AuthParameter));
+            .AddMap("AuthParameters", AuthParameter, nameof(AuthParameter))
+            .AddToMap("AuthParameters", "PASSWORD", Secrets.Reveal(Password, nameof(Password)));
 
         protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminInitiateAuthResponse>(json);
     }

@@ -6,7 +6,9 @@ namespace CognitoAdminAuth.Common
 {
     /// <summary>
     /// Hashtable → string map as AWS.Tools does it (spec §6.3): keys and values must already be strings
-    /// (no PowerShell conversion), a $null value stays null, keys compare ordinally.
+    /// (no PowerShell conversion), a $null value stays null, keys compare ordinally. A string that merely
+    /// travelled through the pipeline (wrapped in a PSObject, e.g. a cmdlet's output in a variable) is still a
+    /// string here; AWS.Tools' plain cast would refuse it, which helps nobody.
     /// </summary>
     internal static class StringMaps
     {
@@ -16,13 +18,16 @@ namespace CognitoAdminAuth.Common
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (DictionaryEntry entry in table)
             {
-                var key = entry.Key as string ?? throw NotAString(parameterName, "key", entry.Key, null);
-                if (entry.Value != null && !(entry.Value is string))
-                    throw NotAString(parameterName, "value", entry.Value, key);
-                map[key] = (string)entry.Value;
+                var key = Unwrap(entry.Key) as string ?? throw NotAString(parameterName, "key", entry.Key, null);
+                var value = Unwrap(entry.Value);
+                if (value != null && !(value is string))
+                    throw NotAString(parameterName, "value", value, key);
+                map[key] = (string)value;
             }
             return map;
         }
+
+        private static object Unwrap(object o) => o is System.Management.Automation.PSObject ps && ps.BaseObject is string s ? s : o;
 
         /// <summary>
         /// The runtime's own cast message, as AWS.Tools raises it; which key of which parameter is carried in

@@ -13,14 +13,19 @@ namespace CognitoAdminAuth.Native
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
 
-        public static byte[] Create(string operation, ClientSettings client, Dictionary<string, object> input) =>
-            JsonSerializer.SerializeToUtf8Bytes(new Envelope { Operation = operation, Client = client, Input = input }, Options);
+        public static byte[] Create(string operation, ClientSettings client, Dictionary<string, object> input, string clientSecret = null) =>
+            JsonSerializer.SerializeToUtf8Bytes(new Envelope { Operation = operation, Client = client, Input = input, ClientSecret = clientSecret }, Options);
+
+        /// <summary>A building-block operation of the native core: no client, no service call.</summary>
+        public static byte[] Local(string operation, Dictionary<string, object> input) =>
+            JsonSerializer.SerializeToUtf8Bytes(new Envelope { Operation = operation, Input = input }, Options);
 
         private sealed class Envelope
         {
             [JsonPropertyName("operation")] public string Operation { get; set; }
             [JsonPropertyName("client")] public ClientSettings Client { get; set; }
             [JsonPropertyName("input")] public Dictionary<string, object> Input { get; set; }
+            [JsonPropertyName("clientSecret")] public string ClientSecret { get; set; }
         }
     }
 }

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using CognitoAdminAuth.Common;
+
+namespace CognitoAdminAuth.Cmdlets.Helpers
+{
+    /// <summary>
+    /// The current 6-digit TOTP code (RFC 6238, SHA-1, 30 s) for a SOFTWARE_TOKEN_MFA secret, so MFA sign-ins
+    /// run unattended: -ChallengeResponse @{ SOFTWARE_TOKEN_MFA_CODE = (Get-CGIPTotpCode $secret) }.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CGIPTotpCode")]
+    [OutputType(typeof(string))]
+    public class GetCGIPTotpCodeCmdlet : NativeHelperCmdlet
+    {
+        /// <summary>The base32 secret (AssociateSoftwareToken's SecretCode), as SecureString or string.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SecretCode")]
+        public object Secret { get; set; }
+
+        /// <summary>The moment to compute the code for; now by default.</summary>
+        [Parameter]
+        public DateTimeOffset? Time { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var input = new Dictionary<string, object> { ["Secret"] = Secrets.Reveal(Secret, nameof(Secret)) };
+            if (Time.HasValue) input["UnixTime"] = Time.Value.ToUnixTimeSeconds();
+            var result = CallNative("TotpCode", input);
+            WriteVerbose($"TOTP code valid for {result.GetProperty("SecondsRemaining").GetInt64()} more seconds");
+            WriteObject(Str(result, "Code"));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Threading;
+using CognitoAdminAuth.Native;
+
+namespace CognitoAdminAuth.Cmdlets.Helpers
+{
+    /// <summary>
+    /// Base of the building-block cmdlets (TOTP codes, SECRET_HASH, device verifiers, token decoding): one
+    /// local operation of the native core per record, no service call, failures as terminating errors.
+    /// </summary>
+    public abstract class NativeHelperCmdlet : PSCmdlet
+    {
+        private protected JsonElement CallNative(string operation, Dictionary<string, object> input)
+        {
+            try
+            {
+                using (var doc = JsonDocument.Parse(NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None)))
+                    return doc.RootElement.Clone();
+            }
+            catch (NativeCallException e)
+            {
+                var inner = e.ToTypedException();
+                ThrowTerminatingError(new ErrorRecord(inner, inner.GetType().FullName, ErrorCategory.InvalidArgument, null));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
+        private protected static string Str(JsonElement e, string name) => ResponseReader.Str(e, name);
+    }
+}
