@@ -1,0 +1,48 @@
+# The manifest and the Gallery package, as PowerShellGet and a user installing the module see them.
+BeforeAll {
+    $script:modulePath = $env:CGIP_TEST_MODULE
+    $script:manifestPath = Join-Path $script:modulePath 'CognitoAdminAuth.psd1'
+}
+
+Describe 'The module manifest' {
+    It 'passes Test-ModuleManifest and names everything a Gallery module needs' {
+        $m = Test-ModuleManifest $script:manifestPath
+        $m.RootModule | Should -Be 'CognitoAdminAuth.dll'
+        $m.Version | Should -BeGreaterThan ([version]'0.0')
+        $m.Guid | Should -Not -Be ([guid]::Empty)
+        $m.CompatiblePSEditions | Should -Contain 'Core'
+        $m.PowerShellVersion | Should -Be ([version]'7.4')
+        $m.ExportedCmdlets.Keys | Should -Contain 'Start-CGIPAuthAdmin'
+        $m.ExportedCmdlets.Keys | Should -Not -Contain '*'
+        $data = (Import-PowerShellDataFile $script:manifestPath)
+        $data.FormatsToProcess | Should -Be @('CognitoAdminAuth.Format.ps1xml')
+        foreach ($tag in 'Linux', 'Windows', 'MacOS') { $data.PrivateData.PSData.Tags | Should -Contain $tag }
+        $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+        $data.PrivateData.PSData.LicenseUri | Should -Match '^https://'
+        $data.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lists only files that are in the module folder' {
+        foreach ($file in (Import-PowerShellDataFile $script:manifestPath).FileList) {
+            Join-Path $script:modulePath $file | Should -Exist
+        }
+    }
+}
+
+Describe 'The Gallery package' {
+    It 'holds the manifest, the assembly and the native library for this platform' {
+        $out = Join-Path ([IO.Path]::GetTempPath()) "cgip-package-$([guid]::NewGuid().ToString('n'))"
+        try {
+            $package = & (Join-Path $PSScriptRoot '../scripts/New-ModulePackage.ps1') -ModulePath $script:modulePath -OutDir $out 6>$null
+            $package.Name | Should -Match '^CognitoAdminAuth\.\d+\.\d+\.\d+.*\.nupkg$'
+            Add-Type -AssemblyName System.IO.Compression.FileSystem
+            $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
+            try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
+            $entries | Should -Contain 'CognitoAdminAuth.psd1'
+            $entries | Should -Contain 'CognitoAdminAuth.dll'
+            @($entries | Where-Object { $_ -like 'runtimes/*/native/*cgip_native*' }) | Should -Not -BeNullOrEmpty
+        } finally {
+            Remove-Item $out -Recurse -Force -ErrorAction Ignore
+        }
+    }
+}
