@@ -13,14 +13,6 @@ function Step([int] $n, [string] $text) {
     Write-Host "`n[$n/5] $text" -ForegroundColor Cyan
 }
 
-function Show-Claims([string] $jwt) {
-    # Decoded without verification, only to show what the token says.
-    $payload = $jwt.Split('.')[1].Replace('-', '+').Replace('_', '/')
-    $payload = $payload.PadRight($payload.Length + (4 - $payload.Length % 4) % 4, '=')
-    [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($payload)) | ConvertFrom-Json |
-        Select-Object 'cognito:username', token_use, iss, @{ n = 'expires'; e = { [DateTimeOffset]::FromUnixTimeSeconds($_.exp).ToLocalTime().ToString('u') } }
-}
-
 Step 1 'Starting the local Cognito emulator (moto) on 127.0.0.1'
 $server = Start-MotoServer
 try {
@@ -44,8 +36,10 @@ try {
     $signedIn.AuthenticationResult | Format-List | Out-Host
     $access = $signedIn.AuthenticationResult.AccessToken
     Write-Host "      AccessToken starts with $($access.Substring(0, 12))... ($($access.Length) characters)"
-    Write-Host '      What the ID token says (decoded, not verified):'
-    Show-Claims $signedIn.AuthenticationResult.IdToken | Format-List | Out-Host
+    Write-Host '      What the ID token says (ConvertFrom-CGIPUnverifiedToken: decoded, signature not verified):'
+    $token = $signedIn.AuthenticationResult | ConvertFrom-CGIPUnverifiedToken
+    $token.Claims | Select-Object 'cognito:username', token_use, iss | Format-List | Out-Host
+    Write-Host "      expires at $($token.ExpiresAt.ToString('u'))"
     Write-Host 'Sign-in succeeded against the local emulator.' -ForegroundColor Green
 } finally {
     Stop-TestServer $server
