@@ -8,12 +8,15 @@
     Test: build, then run cargo test and the Pester suites; ends with one 'N passed, N failed' line.
 .PARAMETER SkipBuild
     Use the module already in out/ (for re-running tests quickly).
+.PARAMETER Package
+    Also make the Gallery-ready folder and .nupkg in out/package (scripts/New-ModulePackage.ps1).
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Build', 'Demo', 'Test')]
     [string] $Task = 'Build',
-    [switch] $SkipBuild
+    [switch] $SkipBuild,
+    [switch] $Package
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -47,6 +50,7 @@ function Build-Module {
 }
 
 if (-not $SkipBuild) { Build-Module }
+if ($Package) { & (Join-Path $root 'scripts/New-ModulePackage.ps1') -ModulePath $out -OutDir (Join-Path $root 'out/package') }
 
 switch ($Task) {
     'Demo' { & (Join-Path $root 'scripts/demo.ps1') -ModulePath $out }
