@@ -181,7 +181,7 @@ fn concurrent_calls_each_get_their_own_response() {
         .map(|t| {
             let url = server.url.clone();
             std::thread::spawn(move || {
-                for i in 0..50 {
+                for i in 0..500 {
                     let id = format!("session-{t}-{i}-padding-to-twenty");
                     let req = request(&url, "AdminInitiateAuth", json!({"ClientMetadata": {"id": id}}));
                     let out = call(&req).unwrap();
@@ -193,7 +193,7 @@ fn concurrent_calls_each_get_their_own_response() {
     for t in threads {
         t.join().unwrap();
     }
-    assert_eq!(server.requests.lock().unwrap().len(), 16 * 50);
+    assert_eq!(server.requests.lock().unwrap().len(), 16 * 500);
 }
 
 #[test]

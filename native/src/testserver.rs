@@ -53,6 +53,8 @@ impl TestServer {
 }
 
 fn serve(stream: TcpStream, reply: Reply, seen: Arc<Mutex<Vec<Recorded>>>) {
+    // Head and body are two writes: with Nagle's algorithm each keep-alive response would wait for an ACK.
+    let _ = stream.set_nodelay(true);
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     loop {
         let (mut length, mut target) = (0usize, String::new());
