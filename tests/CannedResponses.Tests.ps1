@@ -51,6 +51,28 @@ Describe 'Requests are what AWS.Tools sends' {
     }
 }
 
+Describe 'Challenges the emulator cannot produce' {
+    BeforeAll {
+        $script:server = Start-CannedServer -Reply @(@{ status = 200; body = @{ ChallengeName = 'CUSTOM_CHALLENGE'; Session = 'next-session-0123456789'; ChallengeParameters = @{ question = 'colour?' } } })
+        $script:conn = Connection $script:server
+    }
+    AfterAll { Stop-TestServer $script:server }
+
+    It 'answers <Name> with the canonical name, the responses as given, and reads the next challenge' -TestCases @(
+        'ADMIN_NO_SRP_AUTH', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'SELECT_MFA_TYPE', 'EMAIL_OTP',
+        'SMS_OTP', 'PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN', 'SELECT_CHALLENGE' | ForEach-Object { @{ Name = $_ } }) {
+        param($Name)
+        $r = Send-CGIPAuthChallengeResponseAdmin 'client-1' -UserPoolId 'us-east-1_pool' -ChallengeName $Name.ToLowerInvariant() `
+            -ChallengeResponse @{ USERNAME = 'u'; ANSWER = "for $Name" } -Session ('s' * 24) @script:conn
+        $request = (Get-CannedRequest $script:server)[-1]
+        $request.body.ChallengeName | Should -BeExactly $Name
+        $request.body.ChallengeResponses.ANSWER | Should -Be "for $Name"
+        $r.ChallengeName | Should -Be 'CUSTOM_CHALLENGE'
+        $r.Session | Should -Be 'next-session-0123456789'
+        $r.ChallengeParameters['question'] | Should -Be 'colour?'
+    }
+}
+
 Describe 'Responses the emulator never gives are read in full' {
     It 'reads AvailableChallenges and Session of a USER_AUTH choice' {
         $server = Start-CannedServer -Reply @(@{ status = 200; body = @{ ChallengeName = 'SELECT_CHALLENGE'; Session = 'sess-0123456789abcdef'; AvailableChallenges = @('PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'); ChallengeParameters = @{} } })
