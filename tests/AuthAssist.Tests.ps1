@@ -160,6 +160,35 @@ Describe 'Reading tokens without verifying them' {
     }
 }
 
+Describe 'Remembered devices' {
+    BeforeAll {
+        $script:device = New-CGIPDeviceVerifier -DeviceGroupKey '-DeviceGroup1' -DeviceKey 'us-east-1_0a1b2c3d-aaaa-bbbb-cccc-000000000001'
+        $script:deviceServer = Start-SrpServer -UserPoolId $script:poolId -UserName 'alice' -Password 'unused-here' `
+            -Device $script:device.DeviceGroupKey, $script:device.DeviceKey, $script:device.PasswordVerifier, $script:device.Salt
+        $script:deviceConn = Get-TestConnection $script:deviceServer
+        $script:deviceAnswer = @{ USERNAME = 'alice'; DEVICE_KEY = $script:device.DeviceKey }
+    }
+    AfterAll { Stop-TestServer $script:deviceServer }
+
+    It 'answers DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER from the verifier New-CGIPDeviceVerifier made' {
+        $challenge = Send-CGIPAuthChallengeResponseAdmin 'c' -UserPoolId $script:poolId -ChallengeName DEVICE_SRP_AUTH -Session ('s' * 24) `
+            -ChallengeResponse $script:deviceAnswer -DeviceGroupKey $script:device.DeviceGroupKey -DevicePassword $script:device.DevicePassword @script:deviceConn
+        $challenge.ChallengeName | Should -Be 'DEVICE_PASSWORD_VERIFIER'
+        $result = $challenge | Send-CGIPAuthChallengeResponseAdmin 'c' -UserPoolId $script:poolId -ChallengeResponse $script:deviceAnswer @script:deviceConn
+        $result.AuthenticationResult.AccessToken | Should -Be 'srp.access.token'
+        $log = Get-Content $script:deviceServer.LogFile | ForEach-Object { $_ | ConvertFrom-Json }
+        $log[-2].members | Should -Be @('DEVICE_KEY', 'SRP_A', 'USERNAME') -Because 'the device password is not sent'
+    }
+
+    It 'is refused with another device password' {
+        $other = New-CGIPDeviceVerifier -DeviceGroupKey $script:device.DeviceGroupKey -DeviceKey $script:device.DeviceKey
+        $challenge = Send-CGIPAuthChallengeResponseAdmin 'c' -UserPoolId $script:poolId -ChallengeName DEVICE_SRP_AUTH -Session ('s' * 24) `
+            -ChallengeResponse $script:deviceAnswer -DeviceGroupKey $script:device.DeviceGroupKey -DevicePassword $other.DevicePassword @script:deviceConn
+        { $challenge | Send-CGIPAuthChallengeResponseAdmin 'c' -UserPoolId $script:poolId -ChallengeResponse $script:deviceAnswer @script:deviceConn } |
+            Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.NotAuthorizedException,*'
+    }
+}
+
 Describe 'Device verifiers for ConfirmDevice' {
     It 'makes a fresh password, salt and verifier per call, with the password as a SecureString' {
         $a = New-CGIPDeviceVerifier -DeviceGroupKey '-abcdefgh' -DeviceKey 'us-east-1_00000000-1111-2222-3333-444444444444'

@@ -5,7 +5,7 @@ BeforeDiscovery {
     $script:cmdletCases = @(
         @{ Name = 'Start-CGIPAuthAdmin'; Kind = 'AuthFlow'; KindType = 'Amazon.CognitoIdentityProvider.AuthFlowType'; MapParameter = 'AuthParameter'; MapAlias = 'AuthParameters'; Additions = @('ClientSecret', 'Password')
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse' }
-        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ClientSecret')
+        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ClientSecret', 'DeviceGroupKey', 'DevicePassword')
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse' }
     )
 }

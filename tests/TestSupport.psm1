@@ -164,11 +164,14 @@ function Start-SrpServer {
     member names) accumulate in .LogFile.
     #>
     param([Parameter(Mandatory)] [string] $UserPoolId, [Parameter(Mandatory)] [string] $UserName, [Parameter(Mandatory)] [string] $Password,
-        [string] $ClientId, [string] $ClientSecret)
+        [string] $ClientId, [string] $ClientSecret,
+        # A remembered device: its group key, key, and the PasswordVerifier and Salt given to ConfirmDevice.
+        [string[]] $Device)
     $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
     $out = [System.IO.Path]::GetTempFileName(); $log = [System.IO.Path]::GetTempFileName()
     $arguments = @((Join-Path $PSScriptRoot 'fixtures/srp_server.py'), $UserPoolId, $UserName, $Password)
     if ($ClientSecret) { $arguments += $ClientId, $ClientSecret }
+    if ($Device) { $arguments += @('--device') + $Device }
     $process = Start-Process -FilePath $python -ArgumentList $arguments -PassThru -RedirectStandardOutput $out -RedirectStandardError $log
     $deadline = [DateTime]::UtcNow.AddSeconds(15)
     while (-not ($port = Get-Content $out -TotalCount 1 -ErrorAction Ignore)) {

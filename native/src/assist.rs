@@ -1,6 +1,7 @@
 //! What AWS.Tools leaves to the caller, done on the way to and from the service: SECRET_HASH from the app
-//! client's secret, and the USER_SRP_AUTH → PASSWORD_VERIFIER exchange from a password, so that the
-//! password never leaves this process. Also the building blocks as local operations (no service call).
+//! client's secret, and the SRP exchanges (USER_SRP_AUTH → PASSWORD_VERIFIER from a password,
+//! DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER from a remembered device's password), so that no password
+//! leaves this process. Also the building blocks as local operations (no service call).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -20,23 +21,35 @@ const PENDING_TTL: Duration = Duration::from_secs(15 * 60);
 /// More SRP sign-ins in flight than this in one process means abandoned ones are piling up.
 const PENDING_CAPACITY: usize = 1024;
 
-/// An SRP sign-in between its two calls, keyed by the Session Cognito returned. In memory only; the
+/// Whose secret an SRP exchange proves: the user's password, or a remembered device's password.
+enum Prover {
+    User { pool_id: String },
+    Device { group_key: String, device_key: String },
+}
+
+/// An SRP exchange between its two calls, keyed by the Session Cognito returned. In memory only; the
 /// password and the private value are wiped when it is taken or dropped.
 struct PendingSrp {
-    client: SrpClient,
-    password: Zeroizing<String>,
-    pool_id: String,
+    started: SrpStarted,
     challenge: HashMap<String, String>,
     created: Instant,
 }
 
 static PENDING: Lazy<Mutex<HashMap<String, PendingSrp>>> = Lazy::new(|| Mutex::new(HashMap::new()));
 
-/// The first half of an SRP sign-in, carried from the request to its response.
+/// The first half of an SRP exchange, carried from the request to its response.
 pub struct SrpStarted {
     client: SrpClient,
     password: Zeroizing<String>,
-    pool_id: String,
+    prover: Prover,
+}
+
+/// A remembered device's keys for DEVICE_SRP_AUTH (from ConfirmDevice and New-CGIPDeviceVerifier).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeviceSecret {
+    group_key: String,
+    password: String,
 }
 
 fn invalid(message: impl Into<String>) -> NativeError {
@@ -62,6 +75,13 @@ fn add_secret_hash(map: &mut Option<StringMap>, secret: Option<&str>, client_id:
     }
 }
 
+/// Starts an exchange: a fresh private value, its SRP_A put into `map`.
+fn start(map: &mut Option<StringMap>, password: String, prover: Prover) -> Result<SrpStarted, NativeError> {
+    let client = SrpClient::new().map_err(|e| NativeError::internal(format!("SRP: {e}")))?;
+    set(map, "SRP_A", client.srp_a_hex());
+    Ok(SrpStarted { client, password: Zeroizing::new(password), prover })
+}
+
 /// USER_SRP_AUTH with a PASSWORD and no SRP_A: replace the password by SRP_A and remember the exchange.
 pub fn before_initiate(input: &mut AdminInitiateAuthInput, secret: Option<&str>) -> Result<Option<SrpStarted>, NativeError> {
     let mut started = None;
@@ -70,68 +90,96 @@ pub fn before_initiate(input: &mut AdminInitiateAuthInput, secret: Option<&str>)
         if let Some(password) = input.auth_parameters.as_mut().and_then(|m| m.remove("PASSWORD")).flatten() {
             let pool_id = input.user_pool_id.clone().ok_or_else(|| invalid("USER_SRP_AUTH with PASSWORD needs the UserPoolId."))?;
             auth::pool_name(&pool_id).map_err(|e| invalid(format!("UserPoolId: {e}")))?;
-            let client = SrpClient::new().map_err(|e| NativeError::internal(format!("SRP: {e}")))?;
-            set(&mut input.auth_parameters, "SRP_A", client.srp_a_hex());
-            started = Some(SrpStarted { client, password: Zeroizing::new(password), pool_id });
+            started = Some(start(&mut input.auth_parameters, password, Prover::User { pool_id })?);
         }
     }
     add_secret_hash(&mut input.auth_parameters, secret, input.client_id.as_deref());
     Ok(started)
 }
 
-/// Keeps the exchange for the PASSWORD_VERIFIER answer, if that is what Cognito asked for.
-pub fn after_initiate(started: Option<SrpStarted>, response: &AuthResponse) {
+/// Keeps the exchange for the verifier challenge that answers it, if that is what Cognito asked for.
+pub fn after_call(started: Option<SrpStarted>, response: &AuthResponse) {
     let Some(started) = started else { return };
-    let (Some("PASSWORD_VERIFIER"), Some(session), Some(params)) =
+    let verifier = match started.prover {
+        Prover::User { .. } => "PASSWORD_VERIFIER",
+        Prover::Device { .. } => "DEVICE_PASSWORD_VERIFIER",
+    };
+    let (Some(name), Some(session), Some(params)) =
         (response.challenge_name.as_deref(), response.session.as_ref(), response.challenge_parameters.as_ref())
     else {
         return;
     };
+    if name != verifier {
+        return;
+    }
     let mut pending = PENDING.lock().unwrap_or_else(|p| p.into_inner());
     pending.retain(|_, p| p.created.elapsed() < PENDING_TTL);
     if pending.len() >= PENDING_CAPACITY {
         pending.clear();
     }
-    pending.insert(
-        session.clone(),
-        PendingSrp {
-            client: started.client,
-            password: started.password,
-            pool_id: started.pool_id,
-            challenge: params.clone(),
-            created: Instant::now(),
-        },
-    );
+    pending.insert(session.clone(), PendingSrp { started, challenge: params.clone(), created: Instant::now() });
 }
 
-/// PASSWORD_VERIFIER without a signature, for a Session this process started: sign it.
-pub fn before_respond(input: &mut AdminRespondToAuthChallengeInput, secret: Option<&str>) -> Result<(), NativeError> {
-    let needs_claim = input.challenge_name.as_deref() == Some("PASSWORD_VERIFIER")
-        && get(&input.challenge_responses, "PASSWORD_CLAIM_SIGNATURE").is_none();
-    if needs_claim {
-        let session = input.session.as_deref().unwrap_or_default();
-        let entry = PENDING.lock().unwrap_or_else(|p| p.into_inner()).remove(session).ok_or_else(|| {
-            invalid(
-                "PASSWORD_VERIFIER needs PASSWORD_CLAIM_SIGNATURE, or a Session from Start-CGIPAuthAdmin -AuthFlow USER_SRP_AUTH \
-                 with PASSWORD in this process (within 15 minutes) so that the module can sign it.",
-            )
-        })?;
-        let param = |k: &str| entry.challenge.get(k).map(String::as_str).ok_or_else(|| invalid(format!("The PASSWORD_VERIFIER challenge had no {k}.")));
-        let user_id = param("USER_ID_FOR_SRP")?;
-        let timestamp = auth::cognito_timestamp(SystemTime::now()).map_err(|e| NativeError::internal(e.to_string()))?;
-        let claim = entry
-            .client
-            .password_claim(&entry.pool_id, user_id, &entry.password, param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?, &timestamp)
-            .map_err(|e| invalid(format!("The PASSWORD_VERIFIER challenge cannot be answered: {e}")))?;
-        let responses = &mut input.challenge_responses;
-        if get(responses, "USERNAME").is_none() {
-            set(responses, "USERNAME", user_id.to_owned());
+/// Before AdminRespondToAuthChallenge: DEVICE_SRP_AUTH with the device's secret starts a device exchange;
+/// PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER without a signature, for a Session this process started,
+/// is signed; then SECRET_HASH.
+pub fn before_respond(
+    input: &mut AdminRespondToAuthChallengeInput,
+    secret: Option<&str>,
+    device: Option<DeviceSecret>,
+) -> Result<Option<SrpStarted>, NativeError> {
+    let mut started = None;
+    let name = input.challenge_name.clone().unwrap_or_default();
+    let responses = &mut input.challenge_responses;
+    match name.as_str() {
+        "DEVICE_SRP_AUTH" if get(responses, "SRP_A").is_none() => {
+            if let Some(device) = device {
+                let device_key = get(responses, "DEVICE_KEY")
+                    .ok_or_else(|| invalid("DEVICE_SRP_AUTH needs DEVICE_KEY in the challenge responses."))?
+                    .to_owned();
+                let prover = Prover::Device { group_key: device.group_key, device_key };
+                started = Some(start(responses, device.password, prover)?);
+            }
         }
-        set(responses, "PASSWORD_CLAIM_SECRET_BLOCK", param("SECRET_BLOCK")?.to_owned());
-        set(responses, "PASSWORD_CLAIM_SIGNATURE", claim.signature_b64);
-        set(responses, "TIMESTAMP", claim.timestamp);
+        "PASSWORD_VERIFIER" | "DEVICE_PASSWORD_VERIFIER" if get(responses, "PASSWORD_CLAIM_SIGNATURE").is_none() => {
+            sign(responses, input.session.as_deref().unwrap_or_default(), &name)?;
+        }
+        _ => {}
     }
     add_secret_hash(&mut input.challenge_responses, secret, input.client_id.as_deref());
+    Ok(started)
+}
+
+fn sign(responses: &mut Option<StringMap>, session: &str, challenge: &str) -> Result<(), NativeError> {
+    let entry = PENDING.lock().unwrap_or_else(|p| p.into_inner()).remove(session).ok_or_else(|| {
+        invalid(format!(
+            "{challenge} needs PASSWORD_CLAIM_SIGNATURE, or a Session this process started (Start-CGIPAuthAdmin -AuthFlow \
+             USER_SRP_AUTH with PASSWORD, or DEVICE_SRP_AUTH with -DeviceGroupKey and -DevicePassword), within 15 minutes, \
+             so that the module can sign it."
+        ))
+    })?;
+    let param = |k: &str| {
+        entry.challenge.get(k).map(String::as_str).ok_or_else(|| invalid(format!("The {challenge} challenge had no {k}.")))
+    };
+    let timestamp = auth::cognito_timestamp(SystemTime::now()).map_err(|e| NativeError::internal(e.to_string()))?;
+    let (b, salt, block) = (param("SRP_B")?, param("SALT")?, param("SECRET_BLOCK")?);
+    let started = &entry.started;
+    let claim = match &started.prover {
+        Prover::User { pool_id } => {
+            let user_id = param("USER_ID_FOR_SRP")?;
+            if get(responses, "USERNAME").is_none() {
+                set(responses, "USERNAME", user_id.to_owned());
+            }
+            started.client.password_claim(pool_id, user_id, &started.password, b, salt, block, &timestamp)
+        }
+        Prover::Device { group_key, device_key } => {
+            started.client.device_password_claim(group_key, device_key, &started.password, b, salt, block, &timestamp)
+        }
+    }
+    .map_err(|e| invalid(format!("The {challenge} challenge cannot be answered: {e}")))?;
+    set(responses, "PASSWORD_CLAIM_SECRET_BLOCK", block.to_owned());
+    set(responses, "PASSWORD_CLAIM_SIGNATURE", claim.signature_b64);
+    set(responses, "TIMESTAMP", claim.timestamp);
     Ok(())
 }
 
@@ -232,7 +280,7 @@ mod tests {
             session: Some("unknown-session".into()),
             ..Default::default()
         };
-        let err = before_respond(&mut input, None).unwrap_err();
+        let err = before_respond(&mut input, None, None).err().expect("refused");
         assert!(err.message.contains("PASSWORD_CLAIM_SIGNATURE"), "{}", err.message);
     }
 

@@ -36,6 +36,9 @@ struct Envelope {
     /// The app client's secret, for SECRET_HASH (see [`crate::assist`]); never sent as such.
     #[serde(default)]
     client_secret: Option<String>,
+    /// A remembered device's group key and password, for DEVICE_SRP_AUTH; never sent as such.
+    #[serde(default)]
+    device: Option<assist::DeviceSecret>,
 }
 
 enum Operation {
@@ -113,12 +116,14 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
         Operation::AdminInitiateAuth(mut input) => {
             let srp = assist::before_initiate(&mut input, secret)?;
             let response = admin_initiate_auth(&client_for(settings)?, input, &target).await?;
-            assist::after_initiate(srp, &response);
+            assist::after_call(srp, &response);
             response
         }
         Operation::AdminRespondToAuthChallenge(mut input) => {
-            assist::before_respond(&mut input, secret)?;
-            respond_to_auth_challenge(&client_for(settings)?, input, &target).await?
+            let srp = assist::before_respond(&mut input, secret, envelope.device)?;
+            let response = respond_to_auth_challenge(&client_for(settings)?, input, &target).await?;
+            assist::after_call(srp, &response);
+            response
         }
     };
     Ok(serde_json::to_vec(&response).expect("AuthResponse serialises"))

@@ -83,6 +83,8 @@ namespace CognitoAdminAuth.Cmdlets
         /// <summary>Adds the operation's own members to the request.</summary>
         private protected abstract void AddOperationMembers(RequestMembers request);
         protected abstract object ReadResponse(byte[] json);
+        /// <summary>A remembered device's secret for DEVICE_SRP_AUTH, where the operation takes one.</summary>
+        private protected virtual NativeRequest.DeviceSecret Device() => null;
 
         private Dictionary<string, object> BuildInput()
         {
@@ -173,7 +175,7 @@ namespace CognitoAdminAuth.Cmdlets
                 _history.Add(_history.Requests, Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
             try
             {
-                var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)));
+                var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)), Device());
                 var response = ReadResponse(NativeCore.Invoke(request, _stopping.Token));
                 _history.Add(_history.Responses, Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
                 return response;

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Amazon.CognitoIdentityProvider;
 using Amazon.CognitoIdentityProvider.Model;
 using CognitoAdminAuth.Cmdlets;
+using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.Native;
 
@@ -23,6 +24,18 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("ChallengeResponses")]
         public Hashtable ChallengeResponse { get; set; }
 
+        /// <summary>
+        /// With -DevicePassword, answers DEVICE_SRP_AUTH for a remembered device (beyond AWS.Tools): the module
+        /// sends SRP_A and signs the DEVICE_PASSWORD_VERIFIER that follows. Both come from New-CGIPDeviceVerifier
+        /// and ConfirmDevice.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string DeviceGroupKey { get; set; }
+
+        /// <summary>The remembered device's password (SecureString or string); never sent.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object DevicePassword { get; set; }
+
         protected override string OperationName => "AdminRespondToAuthChallenge";
         protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
         protected override string KindParameterName => nameof(ChallengeName);
@@ -30,6 +43,11 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         private protected override void AddOperationMembers(RequestMembers request) => request
             .Add("ChallengeName", ChallengeName?.Value)
             .AddMap("ChallengeResponses", ChallengeResponse, nameof(ChallengeResponse));
+
+        private protected override NativeRequest.DeviceSecret Device() =>
+            DevicePassword == null || string.IsNullOrEmpty(DeviceGroupKey)
+                ? null
+                : new NativeRequest.DeviceSecret { GroupKey = DeviceGroupKey, Password = Secrets.Reveal(DevicePassword, nameof(DevicePassword)) };
 
         protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminRespondToAuthChallengeResponse>(json);
     }

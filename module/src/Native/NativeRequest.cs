@@ -13,8 +13,12 @@ namespace CognitoAdminAuth.Native
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
 
-        public static byte[] Create(string operation, ClientSettings client, Dictionary<string, object> input, string clientSecret = null) =>
-            JsonSerializer.SerializeToUtf8Bytes(new Envelope { Operation = operation, Client = client, Input = input, ClientSecret = clientSecret }, Options);
+        /// <param name="clientSecret">The app client's secret, for SECRET_HASH; not sent to the service.</param>
+        /// <param name="device">A remembered device's group key and password, for DEVICE_SRP_AUTH; not sent either.</param>
+        public static byte[] Create(string operation, ClientSettings client, Dictionary<string, object> input,
+            string clientSecret = null, DeviceSecret device = null) =>
+            JsonSerializer.SerializeToUtf8Bytes(
+                new Envelope { Operation = operation, Client = client, Input = input, ClientSecret = clientSecret, Device = device }, Options);
 
         /// <summary>A building-block operation of the native core: no client, no service call.</summary>
         public static byte[] Local(string operation, Dictionary<string, object> input) =>
@@ -26,6 +30,13 @@ namespace CognitoAdminAuth.Native
             [JsonPropertyName("client")] public ClientSettings Client { get; set; }
             [JsonPropertyName("input")] public Dictionary<string, object> Input { get; set; }
             [JsonPropertyName("clientSecret")] public string ClientSecret { get; set; }
+            [JsonPropertyName("device")] public DeviceSecret Device { get; set; }
+        }
+
+        internal sealed class DeviceSecret
+        {
+            [JsonPropertyName("groupKey")] public string GroupKey { get; set; }
+            [JsonPropertyName("password")] public string Password { get; set; }
         }
     }
 }
