@@ -7,6 +7,7 @@ use aws_sdk_cognitoidentityprovider::types::{
     AnalyticsMetadataType, AuthenticationResultType, ChallengeNameType, ContextDataType, HttpHeader,
 };
 use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::error::NativeError;
 
@@ -123,7 +124,8 @@ pub struct ResponseMetadata {
     pub request_id: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+/// Tokens: wiped when dropped, after they were serialised into the (also wiped) response buffer.
+#[derive(Debug, Default, Serialize, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthenticationResult {
     pub access_token: Option<String>,
@@ -134,7 +136,7 @@ pub struct AuthenticationResult {
     pub new_device_metadata: Option<NewDeviceMetadata>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, Zeroize)]
 #[serde(rename_all = "PascalCase")]
 pub struct NewDeviceMetadata {
     pub device_key: Option<String>,
@@ -190,7 +192,11 @@ mod tests {
     #[test]
     fn response_uses_aws_member_names() {
         let r = AuthResponse {
-            authentication_result: Some(AuthenticationResult { expires_in: 3600, ..Default::default() }),
+            authentication_result: Some({
+                let mut result = AuthenticationResult::default();
+                result.expires_in = 3600;
+                result
+            }),
             http_status_code: 200,
             ..Default::default()
         };
