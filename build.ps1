@@ -46,6 +46,8 @@ function Build-Module {
     Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
     $lib = if ($IsWindows) { 'cgip_native.dll' } elseif ($IsMacOS) { 'libcgip_native.dylib' } else { 'libcgip_native.so' }
     Copy-Item (Join-Path $root "target/release/$lib") $native
+    # Get-Help: MAML generated from module/help/*.md and the built cmdlets' metadata; fails the build on a mismatch.
+    & (Join-Path $root 'scripts/New-ModuleHelp.ps1') -ModulePath $out -HelpSource (Join-Path $root 'module/help') -OutFile (Join-Path $out 'CognitoAdminAuth.dll-Help.xml')
     Write-Host "Built $out in $([int]$sw.Elapsed.TotalSeconds) s"
 }
 

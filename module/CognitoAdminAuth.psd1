@@ -16,7 +16,7 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
-    FileList             = @('CognitoAdminAuth.dll', 'CognitoAdminAuth.psd1', 'CognitoAdminAuth.Format.ps1xml')
+    FileList             = @('CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.psd1', 'CognitoAdminAuth.Format.ps1xml')
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')

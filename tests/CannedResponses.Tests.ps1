@@ -58,12 +58,13 @@ Describe 'Challenges the emulator cannot produce' {
     }
     AfterAll { Stop-TestServer $script:server }
 
+    # PASSWORD_CLAIM_SIGNATURE: a caller who signs a verifier challenge themselves is passed through untouched.
     It 'answers <Name> with the canonical name, the responses as given, and reads the next challenge' -TestCases @(
         'ADMIN_NO_SRP_AUTH', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'SELECT_MFA_TYPE', 'EMAIL_OTP',
         'SMS_OTP', 'PASSWORD', 'PASSWORD_SRP', 'WEB_AUTHN', 'SELECT_CHALLENGE' | ForEach-Object { @{ Name = $_ } }) {
         param($Name)
         $r = Send-CGIPAuthChallengeResponseAdmin 'client-1' -UserPoolId 'us-east-1_pool' -ChallengeName $Name.ToLowerInvariant() `
-            -ChallengeResponse @{ USERNAME = 'u'; ANSWER = "for $Name" } -Session ('s' * 24) @script:conn
+            -ChallengeResponse @{ USERNAME = 'u'; ANSWER = "for $Name"; PASSWORD_CLAIM_SIGNATURE = 'caller-signed' } -Session ('s' * 24) @script:conn
         $request = (Get-CannedRequest $script:server)[-1]
         $request.body.ChallengeName | Should -BeExactly $Name
         $request.body.ChallengeResponses.ANSWER | Should -Be "for $Name"
