@@ -5,10 +5,7 @@ BeforeAll {
     $script:server = Start-MotoServer
     $script:conn = Get-TestConnection $script:server
     $script:pool = New-TestUserPool $script:server
-    $script:signIn = @{
-        ClientId = $script:pool.ClientId; UserPoolId = $script:pool.UserPoolId; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
-        AuthParameter = @{ USERNAME = $script:pool.UserName; PASSWORD = $script:pool.Password }
-    }
+    $script:signIn = Get-TestSignIn $script:pool
 }
 
 AfterAll {

@@ -8,9 +8,7 @@
 BeforeAll {
     Import-Module $env:CGIP_TEST_MODULE -Force
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
-    $totpSetting = $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP
-    $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = 'true'
-    try { $script:moto = Start-MotoServer } finally { $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = $totpSetting }
+    $script:moto = Start-MotoServer -CheckTotpCodes
     $script:motoConn = Get-TestConnection $script:moto
     $script:poolId = 'us-east-1_SrpTestPool'
 }

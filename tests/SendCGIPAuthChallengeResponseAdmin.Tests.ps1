@@ -18,10 +18,7 @@
 BeforeAll {
     Import-Module $env:CGIP_TEST_MODULE -Force
     Import-Module "$PSScriptRoot/TestSupport.psm1" -Force
-    # moto reads this from its own environment on each TOTP check; the child process inherits it at start.
-    $totpSetting = $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP
-    $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = 'true'
-    try { $script:server = Start-MotoServer } finally { $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = $totpSetting }
+    $script:server = Start-MotoServer -CheckTotpCodes
     $script:conn = Get-TestConnection $script:server
     $script:cmdletClass = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet'
     $script:newPassword = 'Fresh-Passw0rd-7q!'

@@ -12,7 +12,17 @@ function Get-FreeTcpPort {
 }
 
 function Start-MotoServer {
-    <# Starts moto on 127.0.0.1 on a free port; returns an object with Url and Process. #>
+    <#
+    Starts moto on 127.0.0.1 on a free port; returns an object with Url and Process. -CheckTotpCodes makes it
+    verify SOFTWARE_TOKEN_MFA codes (moto reads MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP from its environment).
+    #>
+    param([switch] $CheckTotpCodes)
+    $totpSetting = $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP
+    if ($CheckTotpCodes) { $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = 'true' }
+    try { Start-MotoProcess } finally { $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = $totpSetting }
+}
+
+function Start-MotoProcess {
     $motoServer = Join-Path $script:RepoRoot '.tools/venv/bin/moto_server'
     if (-not (Test-Path $motoServer)) { throw "moto is not installed: run scripts/bootstrap.sh first ($motoServer missing)" }
     $port = Get-FreeTcpPort
@@ -78,12 +88,20 @@ function New-TestUserPool {
     }
 }
 
+function Get-TestSignIn($Pool) {
+    <# Splat for Start-CGIPAuthAdmin: an ADMIN_USER_PASSWORD_AUTH sign-in of the pool's user. #>
+    @{
+        ClientId = $Pool.ClientId; UserPoolId = $Pool.UserPoolId; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
+        AuthParameter = @{ USERNAME = $Pool.UserName; PASSWORD = $Pool.Password }
+    }
+}
+
 function Get-TestConnection($Server) {
     <# Splat for the cmdlets: the emulator's endpoint, a region and dummy keys. #>
     @{ EndpointUrl = $Server.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
 }
 
-Export-ModuleMember -Function Start-MotoServer, Stop-TestServer, Invoke-CognitoApi, New-TestUserPool, Get-TestConnection, Get-FreeTcpPort
+Export-ModuleMember -Function Start-MotoServer, Stop-TestServer, Invoke-CognitoApi, New-TestUserPool, Get-TestSignIn, Get-TestConnection, Get-FreeTcpPort
 
 function Start-CannedServer {
     <#
