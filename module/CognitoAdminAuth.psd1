@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin',
         'Get-CGIPTotpCode', 'Get-CGIPSecretHash', 'New-CGIPDeviceVerifier', 'ConvertFrom-CGIPUnverifiedToken',
+        'New-CGIPSrpA', 'Get-CGIPSrpPasswordClaim',
         'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -50,6 +50,19 @@ Describe 'USER_SRP_AUTH signed in by the module' {
             Should -Throw -ErrorId 'Amazon.CognitoIdentityProvider.Model.NotAuthorizedException,*'
     }
 
+    It 'signs in with the building blocks New-CGIPSrpA and Get-CGIPSrpPasswordClaim, for callers driving the flow' {
+        $srp = New-CGIPSrpA
+        $challenge = Start-CGIPAuthAdmin $script:clientId -UserPoolId $script:poolId -AuthFlow USER_SRP_AUTH `
+            -AuthParameter @{ USERNAME = 'alice'; SRP_A = $srp.SrpA } @script:srpConn
+        $claim = Get-CGIPSrpPasswordClaim -Handle $srp.Handle -UserPoolId $script:poolId -ChallengeParameter $challenge.ChallengeParameters `
+            -Password (ConvertTo-SecureString 'Srp-Passw0rd-1!' -AsPlainText -Force)
+        $result = Send-CGIPAuthChallengeResponseAdmin $script:clientId -UserPoolId $script:poolId -ChallengeName PASSWORD_VERIFIER `
+            -Session $challenge.Session -ChallengeResponse $claim @script:srpConn
+        $result.AuthenticationResult.AccessToken | Should -Be 'srp.access.token'
+        { Get-CGIPSrpPasswordClaim -Handle $srp.Handle -UserPoolId $script:poolId -ChallengeParameter $challenge.ChallengeParameters -Password 'x' } |
+            Should -Throw -ErrorId 'System.ArgumentException,*' -Because 'a handle signs once'
+    }
+
     It 'says what is missing when PASSWORD_VERIFIER comes from a session it did not start' {
         $err = $null
         try {

@@ -192,9 +192,9 @@ Describe 'The module' {
         # the helpers do what AWS.Tools leaves to the caller (TOTP codes, SECRET_HASH, device verifiers, token reading).
         $module = Get-Module CognitoAdminAuth
         @($module.ExportedCommands.Keys | Sort-Object) | Should -Be @(
-            'Clear-AWSHistory', 'ConvertFrom-CGIPUnverifiedToken', 'Get-CGIPSecretHash', 'Get-CGIPTotpCode', 'New-CGIPDeviceVerifier',
-            'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Start-CGIPAuthAdmin')
-        $module.ExportedCmdlets.Count | Should -Be 8
+            'Clear-AWSHistory', 'ConvertFrom-CGIPUnverifiedToken', 'Get-CGIPSecretHash', 'Get-CGIPSrpPasswordClaim', 'Get-CGIPTotpCode',
+            'New-CGIPDeviceVerifier', 'New-CGIPSrpA', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Start-CGIPAuthAdmin')
+        $module.ExportedCmdlets.Count | Should -Be 10
         $module.ExportedFunctions.Count | Should -Be 0
         $module.ExportedAliases.Count | Should -Be 0
     }

@@ -12,6 +12,8 @@ BeforeDiscovery {
         @{ Name = 'Get-CGIPSecretHash'; MinExamples = 1 }
         @{ Name = 'New-CGIPDeviceVerifier'; MinExamples = 1 }
         @{ Name = 'ConvertFrom-CGIPUnverifiedToken'; MinExamples = 1 }
+        @{ Name = 'New-CGIPSrpA'; MinExamples = 1 }
+        @{ Name = 'Get-CGIPSrpPasswordClaim'; MinExamples = 1 }
     )
     # Each example as Get-Help hands it to a reader, so what runs below is exactly what the help shows.
     $script:exampleCases = foreach ($topic in $script:topicCases) {

@@ -37,6 +37,9 @@ struct PendingSrp {
 
 static PENDING: Lazy<Mutex<HashMap<String, PendingSrp>>> = Lazy::new(|| Mutex::new(HashMap::new()));
 
+/// SRP private values handed out by the `SrpStart` building block, by an opaque handle, until `SrpClaim`.
+static HANDLES: Lazy<Mutex<HashMap<String, (SrpClient, Instant)>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
 /// The first half of an SRP exchange, carried from the request to its response.
 pub struct SrpStarted {
     client: SrpClient,
@@ -198,6 +201,8 @@ pub fn local_operation(name: &str, input: &Value) -> Option<Result<Value, Native
                 .map(|jwt| json!({ "Header": jwt.header, "Payload": jwt.payload, "Expires": jwt.exp() }))
                 .map_err(|e| invalid(format!("Not a JWT: {e}")))
         }),
+        "SrpStart" => srp_start(),
+        "SrpClaim" => parse::<ClaimInput>(input).and_then(srp_claim),
         "DeviceVerifier" => parse::<DeviceInput>(input).and_then(|i| {
             auth::generate_device_verifier(&i.device_group_key, &i.device_key)
                 .map(|v| json!({ "DevicePassword": v.device_password.as_str(), "PasswordVerifier": v.password_verifier_b64, "Salt": v.salt_b64 }))
@@ -206,6 +211,37 @@ pub fn local_operation(name: &str, input: &Value) -> Option<Result<Value, Native
         _ => return None,
     };
     Some(result)
+}
+
+/// A fresh SRP_A; its private value stays here under the returned handle (15 minutes at most).
+fn srp_start() -> Result<Value, NativeError> {
+    let client = SrpClient::new().map_err(|e| NativeError::internal(format!("SRP: {e}")))?;
+    let mut id = [0u8; 16];
+    getrandom::getrandom(&mut id).map_err(|e| NativeError::internal(format!("random: {e}")))?;
+    let handle: String = id.iter().map(|b| format!("{b:02x}")).collect();
+    let srp_a = client.srp_a_hex();
+    let mut handles = HANDLES.lock().unwrap_or_else(|p| p.into_inner());
+    handles.retain(|_, (_, created)| created.elapsed() < PENDING_TTL);
+    if handles.len() >= PENDING_CAPACITY {
+        handles.clear();
+    }
+    handles.insert(handle.clone(), (client, Instant::now()));
+    Ok(json!({ "SrpA": srp_a, "Handle": handle }))
+}
+
+/// Signs a PASSWORD_VERIFIER challenge with the private value behind `handle`, which is then forgotten.
+fn srp_claim(i: ClaimInput) -> Result<Value, NativeError> {
+    let password = Zeroizing::new(i.password);
+    let (client, _) = HANDLES
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .remove(&i.handle)
+        .ok_or_else(|| invalid("Unknown or used SRP handle: start again with New-CGIPSrpA (a handle signs once, within 15 minutes)."))?;
+    let timestamp = auth::cognito_timestamp(SystemTime::now()).map_err(|e| NativeError::internal(e.to_string()))?;
+    let claim = client
+        .password_claim(&i.user_pool_id, &i.user_id_for_srp, &password, &i.srp_b, &i.salt, &i.secret_block, &timestamp)
+        .map_err(|e| invalid(format!("The PASSWORD_VERIFIER challenge cannot be answered: {e}")))?;
+    Ok(json!({ "Signature": claim.signature_b64, "Timestamp": claim.timestamp, "SecretBlock": i.secret_block }))
 }
 
 fn parse<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, NativeError> {
@@ -231,6 +267,18 @@ struct TotpInput {
 #[serde(rename_all = "PascalCase")]
 struct TokenInput {
     token: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct ClaimInput {
+    handle: String,
+    user_pool_id: String,
+    user_id_for_srp: String,
+    password: String,
+    srp_b: String,
+    salt: String,
+    secret_block: String,
 }
 
 #[derive(Deserialize)]
@@ -290,5 +338,18 @@ mod tests {
         assert_eq!(v["Code"].as_str().unwrap().len(), 6);
         assert!(local_operation("TotpCode", &json!({})).unwrap().is_err());
         assert!(local_operation("Nope", &json!({})).is_none());
+    }
+
+    #[test]
+    fn an_srp_handle_signs_once() {
+        let start = local_operation("SrpStart", &json!({})).unwrap().unwrap();
+        let handle = start["Handle"].as_str().unwrap();
+        let claim = |h: &str| {
+            local_operation("SrpClaim", &json!({"Handle": h, "UserPoolId": "us-east-1_P", "UserIdForSrp": "u", "Password": "p",
+                "SrpB": "ab12", "Salt": "cd34", "SecretBlock": "AAAA"}))
+            .unwrap()
+        };
+        assert!(claim(handle).unwrap()["Signature"].as_str().is_some());
+        assert!(claim(handle).unwrap_err().message.contains("Unknown or used"));
     }
 }

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace CognitoAdminAuth.Cmdlets.Helpers
+{
+    /// <summary>
+    /// The first SRP building block, for callers driving USER_SRP_AUTH themselves: a fresh SRP_A, whose private
+    /// value stays in the module under Handle until Get-CGIPSrpPasswordClaim signs the challenge with it.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "CGIPSrpA")]
+    [OutputType(typeof(PSObject))]
+    public class NewCGIPSrpACmdlet : NativeHelperCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            var result = CallNative("SrpStart", new Dictionary<string, object>());
+            var o = new PSObject();
+            o.Properties.Add(new PSNoteProperty("SrpA", Str(result, "SrpA")));
+            o.Properties.Add(new PSNoteProperty("Handle", Str(result, "Handle")));
+            WriteObject(o);
+        }
+    }
+}
