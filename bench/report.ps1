@@ -36,37 +36,26 @@ function Format-Ratio($r) { if ($null -eq $r) { '–' } else { "$(Format-RatioTe
 function Get-HeadlineRatios($Results) {
     <# The ratios drawn in the chart, as rows of (group, label, vs rust, vs boto3, vs awscli). #>
     $m = $Results.metrics
+    # One chart row: ours / each peer for the metric at $path, where {0} stands for the peer's key in results.json.
+    function Row([string] $label, [string] $md, [string] $path, [string] $awscliKey) {
+        $ours = Get-Path $m ($path -f 'ours')
+        [ordered]@{
+            label = $label; md = $md
+            rust = Get-Ratio $ours (Get-Path $m ($path -f 'rust'))
+            boto3 = Get-Ratio $ours (Get-Path $m ($path -f 'boto3'))
+            awscli = if ($awscliKey) { Get-Ratio $ours (Get-Path $m ($path -f $awscliKey)) } else { $null }
+        }
+    }
     $time = @(
-        [ordered]@{ label = 'first call\n(in-process)'; md = 'first call in a fresh session (in-process, median)'
-            rust = Get-Ratio (Get-Path $m 'first_call.ours.first_call_ms.median') (Get-Path $m 'first_call.rust.first_call_ms.median')
-            boto3 = Get-Ratio (Get-Path $m 'first_call.ours.first_call_ms.median') (Get-Path $m 'first_call.boto3.first_call_ms.median')
-            awscli = $null }
-        [ordered]@{ label = 'fresh process\n(start to exit)'; md = 'fresh process, start to exit, one call (wall, median)'
-            rust = Get-Ratio (Get-Path $m 'first_call.ours.process_wall_ms.median') (Get-Path $m 'first_call.rust.process_wall_ms.median')
-            boto3 = Get-Ratio (Get-Path $m 'first_call.ours.process_wall_ms.median') (Get-Path $m 'first_call.boto3.process_wall_ms.median')
-            awscli = Get-Ratio (Get-Path $m 'first_call.ours.process_wall_ms.median') (Get-Path $m 'first_call.awscli.process_wall_ms.median') }
-        [ordered]@{ label = 'warm call p50\n(a) canned'; md = 'warm call p50, server (a) (AWS CLI: a process per call)'
-            rust = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.a.ours.median') (Get-Path $m 'warm_latency.stats_ms.a.rust.median')
-            boto3 = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.a.ours.median') (Get-Path $m 'warm_latency.stats_ms.a.boto3.median')
-            awscli = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.a.ours.median') (Get-Path $m 'warm_latency.stats_ms.a.awscli_process_per_call.median') }
-        [ordered]@{ label = 'warm call p99\n(a) canned'; md = 'warm call p99, server (a)'
-            rust = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.a.ours.p99') (Get-Path $m 'warm_latency.stats_ms.a.rust.p99')
-            boto3 = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.a.ours.p99') (Get-Path $m 'warm_latency.stats_ms.a.boto3.p99')
-            awscli = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.a.ours.p99') (Get-Path $m 'warm_latency.stats_ms.a.awscli_process_per_call.p99') }
-        [ordered]@{ label = 'warm call p50\n(c) moto'; md = 'warm call p50, server (c) moto'
-            rust = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.c.ours.median') (Get-Path $m 'warm_latency.stats_ms.c.rust.median')
-            boto3 = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.c.ours.median') (Get-Path $m 'warm_latency.stats_ms.c.boto3.median')
-            awscli = Get-Ratio (Get-Path $m 'warm_latency.stats_ms.c.ours.median') (Get-Path $m 'warm_latency.stats_ms.c.awscli_process_per_call.median') }
+        Row 'first call\n(in-process)' 'first call in a fresh session (in-process, median)' 'first_call.{0}.first_call_ms.median'
+        Row 'fresh process\n(start to exit)' 'fresh process, start to exit, one call (wall, median)' 'first_call.{0}.process_wall_ms.median' 'awscli'
+        Row 'warm call p50\n(a) canned' 'warm call p50, server (a) (AWS CLI: a process per call)' 'warm_latency.stats_ms.a.{0}.median' 'awscli_process_per_call'
+        Row 'warm call p99\n(a) canned' 'warm call p99, server (a)' 'warm_latency.stats_ms.a.{0}.p99' 'awscli_process_per_call'
+        Row 'warm call p50\n(c) moto' 'warm call p50, server (c) moto' 'warm_latency.stats_ms.c.{0}.median' 'awscli_process_per_call'
     )
     $rate = @(
-        [ordered]@{ label = 'sequential\n(b) 5 ms'; md = 'sequential throughput, server (b)'
-            rust = Get-Ratio (Get-Path $m 'throughput_server_b.peers.ours.sequential_calls_per_s') (Get-Path $m 'throughput_server_b.peers.rust.sequential_calls_per_s')
-            boto3 = Get-Ratio (Get-Path $m 'throughput_server_b.peers.ours.sequential_calls_per_s') (Get-Path $m 'throughput_server_b.peers.boto3.sequential_calls_per_s')
-            awscli = $null }
-        [ordered]@{ label = '8 concurrent\n(b) 5 ms'; md = '8-way parallel throughput, server (b)'
-            rust = Get-Ratio (Get-Path $m 'throughput_server_b.peers.ours.parallel_calls_per_s') (Get-Path $m 'throughput_server_b.peers.rust.parallel_calls_per_s')
-            boto3 = Get-Ratio (Get-Path $m 'throughput_server_b.peers.ours.parallel_calls_per_s') (Get-Path $m 'throughput_server_b.peers.boto3.parallel_calls_per_s')
-            awscli = $null }
+        Row 'sequential\n(b) 5 ms' 'sequential throughput, server (b)' 'throughput_server_b.peers.{0}.sequential_calls_per_s'
+        Row '8 concurrent\n(b) 5 ms' '8-way parallel throughput, server (b)' 'throughput_server_b.peers.{0}.parallel_calls_per_s'
     )
     [ordered]@{ time = $time; rate = $rate }
 }
