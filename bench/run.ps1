@@ -1,8 +1,9 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    Benchmarks Start-CGIPAuthAdmin (this module) against the AWS SDK for Rust, boto3 and the AWS CLI v1, on
-    servers it starts on 127.0.0.1, and writes bench/results/results.md, results.json and chart.png.
+    Benchmarks Start-CGIPAuthAdmin (this module) against the AWS SDK for Rust, the AWS SDK for .NET pipeline
+    (DynamoDB GetItem as proxy, in a plain .NET process and from pwsh), boto3 and the AWS CLI v1, on servers it
+    starts on 127.0.0.1, and writes bench/results/results.md, results.json and chart.png.
 .DESCRIPTION
     Not part of the test run. See bench/README.md for what each figure measures.
     Servers: (a) the canned responder (bench/responder) answering at once, (b) the same answering after
@@ -46,7 +47,9 @@ $awsCli = Join-Path $root '.tools/venv/bin/aws'
 $modulePath = Join-Path $root 'out/CognitoAdminAuth'
 $responderExe = Join-Path $root 'target/release/cgip-bench-responder'
 $rustPeerExe = Join-Path $root 'target/release/cgip-bench-rust-peer'
-$oursWorker = Join-Path $PSScriptRoot 'workers/ours.ps1'
+$pwshWorker = Join-Path $PSScriptRoot 'workers/pwsh_peer.ps1'
+$dotnetPeerDir = Join-Path $root 'target/bench/dotnet-peer'
+$dotnetPeerExe = Join-Path $dotnetPeerDir 'cgip-bench-dotnet-peer'
 $botoWorker = Join-Path $PSScriptRoot 'workers/boto3_peer.py'
 
 # --- how much ----------------------------------------------------------------------------------------------
@@ -64,7 +67,7 @@ $n = if ($Quick) {
 $memoryCheckpoints = (@(10, 100, 1000, [int]($n.MemoryCalls / 2), $n.MemoryCalls) | Sort-Object -Unique) -join ','
 
 $notObtainable = @(
-    [ordered]@{ peer = 'AWS SDK for .NET (AWSSDK.CognitoIdentityProvider)'; reason = 'not obtainable here: NuGet answers NU1101 (no package with this id); see docs/toolchain.md' }
+    [ordered]@{ peer = 'AWS SDK for .NET (AWSSDK.CognitoIdentityProvider)'; reason = 'not obtainable here: NuGet answers NU1101 (no package with this id); see docs/toolchain.md. Its request pipeline (AWSSDK.Core 4.1.0: SigV4, retry, HttpClient, JSON protocol) is measured instead through DynamoDB GetItem (AWSSDK.DynamoDBv2 4.1.0) against the same responder: the rows "AWS SDK for .NET pipeline (DynamoDB GetItem as proxy)"' }
     [ordered]@{ peer = 'AWS Tools for PowerShell (AWS.Tools.CognitoIdentityProvider)'; reason = 'not obtainable here: NuGet answers NU1101 and the PowerShell Gallery cannot be reached; see docs/toolchain.md' }
 )
 
@@ -133,13 +136,14 @@ function Try-Measure([string] $what, [scriptblock] $block) {
 function Invoke-Peer {
     <# One worker process of a peer against a server; returns its JSON result as a hashtable plus wall_ms. #>
     param(
-        [ValidateSet('ours', 'rust', 'boto3')] [string] $Peer,
+        [ValidateSet('ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh')] [string] $Peer,
         [string] $Mode, $Server,
         [int] $Calls = 0, [int] $Warmup = -1, [int] $Concurrency = 0, [string] $Checkpoints = ''
     )
-    if ($Peer -eq 'ours') {
+    if ($Peer -in 'ours', 'dotnet_pwsh') {
         $file = $pwsh
-        $argv = @('-NoProfile', '-NonInteractive', '-File', $oursWorker, '-Mode', $Mode, '-ModulePath', $modulePath)
+        $argv = @('-NoProfile', '-NonInteractive', '-File', $pwshWorker, '-Mode', $Mode, '-ModulePath', $modulePath)
+        if ($Peer -eq 'dotnet_pwsh') { $argv += @('-Peer', 'dotnet-sdk', '-SdkDir', $dotnetPeerDir) }
         if ($Mode -eq 'import') { $argv += @('-TrivialModulePath', $trivialModule) }
         if ($Server) { $argv += @('-Endpoint', $Server.Url, '-Pool', $Server.Pool, '-ClientId', $Server.ClientId, '-User', $Server.User, '-Password', $Server.Password) }
         if ($Calls) { $argv += @('-Calls', "$Calls") }
@@ -147,8 +151,8 @@ function Invoke-Peer {
         if ($Concurrency) { $argv += @('-Concurrency', "$Concurrency") }
         if ($Checkpoints) { $argv += @('-Checkpoints', $Checkpoints) }
     } else {
-        $file = if ($Peer -eq 'rust') { $rustPeerExe } else { $python }
-        $argv = @(if ($Peer -eq 'rust') { $Mode } else { $botoWorker; $Mode })
+        $file = switch ($Peer) { 'rust' { $rustPeerExe } 'dotnet' { $dotnetPeerExe } default { $python } }
+        $argv = @(if ($Peer -eq 'boto3') { $botoWorker }) + @($Mode)
         $argv += @('--endpoint', $Server.Url, '--pool', $Server.Pool, '--client-id', $Server.ClientId, '--user', $Server.User, '--password', $Server.Password)
         if ($Calls) { $argv += @('--calls', "$Calls") }
         if ($Warmup -ge 0) { $argv += @('--warmup', "$Warmup") }
@@ -268,8 +272,11 @@ if (-not $NoBuild) {
         $b = Invoke-Timed 'cargo' @('build', '--release', '--manifest-path', (Join-Path $root 'Cargo.toml'), '-p', $crate)
         if ($b.ExitCode -ne 0) { throw "cargo build -p $crate failed:`n$($b.Stderr)" }
     }
+    Step 'dotnet build bench/dotnet-peer (AWSSDK.DynamoDBv2 from NuGet)'
+    $b = Invoke-Timed 'dotnet' @('build', (Join-Path $PSScriptRoot 'dotnet-peer/DotnetPeer.csproj'), '-c', 'Release', '-o', $dotnetPeerDir, '--nologo', '-v', 'quiet')
+    if ($b.ExitCode -ne 0) { throw "dotnet build of bench/dotnet-peer failed:`n$($b.Stdout)`n$($b.Stderr)" }
 }
-foreach ($f in @($modulePath, $responderExe, $rustPeerExe)) {
+foreach ($f in @($modulePath, $responderExe, $rustPeerExe, $dotnetPeerExe)) {
     if (-not (Test-Path $f)) { throw "$f is missing (run without -NoBuild)" }
 }
 
@@ -316,6 +323,8 @@ $versions = [ordered]@{
     botocore = if ($pyParts.Count -ge 4) { $pyParts[2] } else { 'unknown' }
     moto = if ($pyParts.Count -ge 4) { $pyParts[3] } else { 'unknown' }
     aws_cli = Get-CommandVersion $awsCli @('--version')
+    awssdk_core = '4.1.0'
+    awssdk_dynamodbv2 = '4.1.0'
 }
 Note "$($machine.cpu_model), $($machine.logical_cores) cores, $($machine.memory_gib) GiB, $($machine.os); load average $($machine.load_average_start)"
 
@@ -375,9 +384,10 @@ try {
     # --- 2. First call in a fresh session ---------------------------------------------------------------------
     Step "2. First call in a fresh session, server (a): $($n.Fresh) fresh processes per peer, AWS CLI $($n.CliCalls) calls"
     $first = [ordered]@{}
-    foreach ($p in 'ours', 'rust', 'boto3') { $first[$p] = [Collections.Generic.List[object]]::new() }
+    $firstPeers = 'ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh'
+    foreach ($p in $firstPeers) { $first[$p] = [Collections.Generic.List[object]]::new() }
     for ($i = 0; $i -lt $n.Fresh; $i++) {
-        foreach ($p in 'ours', 'rust', 'boto3') {
+        foreach ($p in $firstPeers) {
             Try-Measure "first call ($p)" { $first[$p].Add((Invoke-Peer $p first-call $fast)) }
         }
     }
@@ -385,50 +395,46 @@ try {
     Try-Measure 'AWS CLI against (a)' { for ($i = 0; $i -lt $n.CliCalls; $i++) { $cliA.Add((Invoke-AwsCli $fast)) } }
     function Get-Field($list, [string] $field, [double] $scale = 1e-6) { [double[]]@($list | Where-Object { $_.Contains($field) } | ForEach-Object { $_[$field] * $scale }) }
     function Get-Sum($list, [string[]] $fields) { [double[]]@($list | ForEach-Object { $t = 0.0; foreach ($f in $fields) { $t += $_[$f] }; $t / 1e6 }) }
-    $results.metrics.first_call = [ordered]@{
-        ours = [ordered]@{
-            first_call_ms = Get-Stats (Get-Field $first.ours first_call_ns)
-            second_call_ms = Get-Stats (Get-Field $first.ours second_call_ns)
-            import_ms = Get-Stats (Get-Field $first.ours import_ns)
-            process_age_at_first_answer_ms = Get-Stats (Get-Field $first.ours process_age_at_first_answer_ns)
-            process_wall_ms = Get-Stats (Get-Field $first.ours wall_ms 1)
-        }
-        rust = [ordered]@{
-            first_call_ms = Get-Stats (Get-Sum $first.rust 'client_ns', 'first_call_ns')
-            client_ms = Get-Stats (Get-Field $first.rust client_ns)
-            second_call_ms = Get-Stats (Get-Field $first.rust second_call_ns)
-            main_to_first_answer_ms = Get-Stats (Get-Field $first.rust main_to_first_answer_ns)
-            process_wall_ms = Get-Stats (Get-Field $first.rust wall_ms 1)
-        }
-        boto3 = [ordered]@{
-            first_call_ms = Get-Stats (Get-Sum $first.boto3 'client_ns', 'first_call_ns')
-            client_ms = Get-Stats (Get-Field $first.boto3 client_ns)
-            import_boto3_ms = Get-Stats (Get-Field $first.boto3 import_ns)
-            second_call_ms = Get-Stats (Get-Field $first.boto3 second_call_ns)
-            main_to_first_answer_ms = Get-Stats (Get-Field $first.boto3 main_to_first_answer_ns)
-            process_wall_ms = Get-Stats (Get-Field $first.boto3 wall_ms 1)
-        }
-        awscli = [ordered]@{ process_wall_ms = Get-Stats $cliA }
-        raw = $first
+    # Each figure of a peer: the sum of the named fields of its result (ns), as stats in ms; '+' adds fields.
+    $firstFigures = [ordered]@{
+        ours = [ordered]@{ first_call_ms = 'first_call_ns'; second_call_ms = 'second_call_ns'; import_ms = 'import_ns'; load_and_first_call_ms = 'import_ns+first_call_ns'; process_age_at_first_answer_ms = 'process_age_at_first_answer_ns' }
+        rust = [ordered]@{ first_call_ms = 'client_ns+first_call_ns'; client_ms = 'client_ns'; second_call_ms = 'second_call_ns'; main_to_first_answer_ms = 'main_to_first_answer_ns' }
+        boto3 = [ordered]@{ first_call_ms = 'client_ns+first_call_ns'; client_ms = 'client_ns'; import_boto3_ms = 'import_ns'; second_call_ms = 'second_call_ns'; main_to_first_answer_ms = 'main_to_first_answer_ns' }
+        dotnet = [ordered]@{ first_call_ms = 'client_ns+first_call_ns'; client_ms = 'client_ns'; second_call_ms = 'second_call_ns'; process_age_at_first_answer_ms = 'process_age_at_first_answer_ns' }
+        # From pwsh, as a script sees it: "import" is loading the SDK's assemblies and building a client.
+        dotnet_pwsh = [ordered]@{ first_call_ms = 'first_call_ns'; second_call_ms = 'second_call_ns'; import_ms = 'import_ns'; load_and_first_call_ms = 'import_ns+first_call_ns'; process_age_at_first_answer_ms = 'process_age_at_first_answer_ns' }
     }
+    $results.metrics.first_call = [ordered]@{}
+    foreach ($p in $firstFigures.Keys) {
+        $figures = [ordered]@{}
+        foreach ($f in $firstFigures[$p].GetEnumerator()) { $figures[$f.Key] = Get-Stats (Get-Sum $first[$p] ($f.Value -split '\+')) }
+        $figures.process_wall_ms = Get-Stats (Get-Field $first[$p] wall_ms 1)
+        $results.metrics.first_call[$p] = $figures
+    }
+    $results.metrics.first_call.awscli = [ordered]@{ process_wall_ms = Get-Stats $cliA }
+    $results.metrics.first_call.raw = $first
     $fc = $results.metrics.first_call
     if ($fc.ours.first_call_ms) { Note ("ours first call median {0:N1} ms (Rust SDK {1:N1}, boto3 {2:N1}); AWS CLI per process {3:N0} ms" -f $fc.ours.first_call_ms.median, $fc.rust.first_call_ms.median, $fc.boto3.first_call_ms.median, $fc.awscli.process_wall_ms.median) }
 
     # --- 3. Warm per-call latency -----------------------------------------------------------------------------
     Step "3. Warm latency: $($n.LatencyRounds) rounds x ($($n.LatencyPerRound) calls on (a), $($n.MotoPerRound) on (c)) per peer, peers interleaved"
     $lat = [ordered]@{ a = [ordered]@{}; c = [ordered]@{} }
-    $rss = [ordered]@{}
-    foreach ($s in 'a', 'c') { foreach ($p in 'ours', 'rust', 'boto3') { $lat[$s][$p] = [Collections.Generic.List[double]]::new() } }
-    $order = @('ours', 'rust', 'boto3')
+    $allocated = [ordered]@{}
+    $order = @('ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh')
+    foreach ($s in 'a', 'c') { foreach ($p in $order) { $lat[$s][$p] = [Collections.Generic.List[double]]::new() } }
+    foreach ($p in 'ours', 'dotnet', 'dotnet_pwsh') { $allocated[$p] = [Collections.Generic.List[double]]::new() }
     for ($round = 0; $round -lt $n.LatencyRounds; $round++) {
-        $rotated = $order[($round % 3)..2] + $order[0..($round % 3)] | Select-Object -First 3
+        $k = $round % $order.Count
+        $rotated = @($order[$k..($order.Count - 1)]) + @(if ($k) { $order[0..($k - 1)] })
         foreach ($p in $rotated) {
-            foreach ($s in 'a', 'c') {
+            # The .NET pipeline's proxy call (GetItem) is served by the canned responder only.
+            foreach ($s in $(if ($p -like 'dotnet*') { , 'a' } else { 'a', 'c' })) {
                 $server = if ($s -eq 'a') { $fast } else { $moto }
                 $calls = if ($s -eq 'a') { $n.LatencyPerRound } else { $n.MotoPerRound }
                 Try-Measure "warm latency ($p, server $s)" {
                     $d = Invoke-Peer $p latency $server -Calls $calls -Warmup $(if ($s -eq 'a') { $n.Warmup } else { [Math]::Min(5, $n.Warmup) })
                     foreach ($v in $d.samples_ns) { $lat[$s][$p].Add($v / 1e6) }
+                    if ($s -eq 'a' -and $d.Contains('allocated_bytes_per_call')) { $allocated[$p].Add($d.allocated_bytes_per_call) }
                 }
             }
         }
@@ -437,7 +443,7 @@ try {
     $warm = [ordered]@{}
     foreach ($s in 'a', 'c') {
         $warm[$s] = [ordered]@{}
-        foreach ($p in 'ours', 'rust', 'boto3') { $warm[$s][$p] = Get-Stats $lat[$s][$p] }
+        foreach ($p in $order) { if ($lat[$s][$p].Count) { $warm[$s][$p] = Get-Stats $lat[$s][$p] } }
         $warm[$s]['awscli_process_per_call'] = Get-Stats $(if ($s -eq 'a') { $cliA } else { $cliC })
     }
     $overhead = if ($warm.a.ours -and $warm.a.rust) {
@@ -445,9 +451,10 @@ try {
     }
     $results.metrics.warm_latency = [ordered]@{
         stats_ms = $warm
+        allocated_bytes_per_call_server_a = [ordered]@{ ours = Get-Stats $allocated.ours; dotnet = Get-Stats $allocated.dotnet; dotnet_pwsh = Get-Stats $allocated.dotnet_pwsh }
         overhead_over_rust_floor_server_a = $overhead
         raw_samples_us = [ordered]@{
-            a = [ordered]@{ ours = @($lat.a.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.a.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.a.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliA | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
+            a = [ordered]@{ ours = @($lat.a.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.a.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.a.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet = @($lat.a.dotnet | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet_pwsh = @($lat.a.dotnet_pwsh | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliA | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
             c = [ordered]@{ ours = @($lat.c.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.c.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.c.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliC | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
         }
     }
@@ -456,7 +463,7 @@ try {
     # --- 4. Throughput against (b) ----------------------------------------------------------------------------
     Step "4. Throughput against (b) (5 ms): $($n.SeqCalls) calls sequential, $($n.ParCalls) calls with $($n.Concurrency) concurrent"
     $tp = [ordered]@{}
-    foreach ($p in 'ours', 'rust', 'boto3') {
+    foreach ($p in 'ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh') {
         $tp[$p] = [ordered]@{}
         Try-Measure "sequential throughput ($p)" {
             $d = Invoke-Peer $p throughput $slow -Calls $n.SeqCalls -Warmup 5 -Concurrency 1
@@ -475,7 +482,11 @@ try {
     }
     $results.metrics.throughput_server_b = [ordered]@{
         concurrency = $n.Concurrency
-        how = [ordered]@{ ours = "$($n.Concurrency) runspaces (ForEach-Object -Parallel -ThrottleLimit $($n.Concurrency)), started together by a barrier after import and warm-up"; rust = "$($n.Concurrency) tokio tasks sharing one client"; boto3 = "$($n.Concurrency) threads sharing one client" }
+        how = [ordered]@{
+            ours = "$($n.Concurrency) runspaces (ForEach-Object -Parallel -ThrottleLimit $($n.Concurrency)), started together by a barrier after import and warm-up"
+            rust = "$($n.Concurrency) tokio tasks sharing one client"; boto3 = "$($n.Concurrency) threads sharing one client"
+            dotnet = "$($n.Concurrency) tasks sharing one client"; dotnet_pwsh = "$($n.Concurrency) runspaces as ours, a client each"
+        }
         peers = $tp
     }
     if ($tp.ours.Contains('speedup')) { Note ("ours: {0:N0} calls/s sequential, {1:N0} calls/s with {2} runspaces ({3:N2}x)" -f $tp.ours.sequential_calls_per_s, $tp.ours.parallel_calls_per_s, $n.Concurrency, $tp.ours.speedup) }
@@ -491,10 +502,10 @@ try {
         if ($at1000 -and $points[-1].calls -gt 1000) { $mem.ours.growth_after_1000_calls_mb = [Math]::Round($points[-1].working_set_mb - $at1000.working_set_mb, 2) }
         if ($null -ne $points[0].rss_anon_mb) { $mem.ours.anon_growth_mb = [Math]::Round($points[-1].rss_anon_mb - $points[0].rss_anon_mb, 2) }
     }
-    foreach ($p in 'rust', 'boto3') {
+    foreach ($p in 'rust', 'boto3', 'dotnet', 'dotnet_pwsh') {
         Try-Measure "memory ($p)" {
             $d = Invoke-Peer $p memory $fast -Checkpoints $memoryCheckpoints
-            $points = @($d.checkpoints | ForEach-Object { [ordered]@{ calls = $_.calls; working_set_mb = [Math]::Round($_.rss_kib / 1KB, 2) } })
+            $points = @($d.checkpoints | ForEach-Object { [ordered]@{ calls = $_.calls; working_set_mb = [Math]::Round($(if ($_.Contains('rss_kib')) { $_.rss_kib * 1KB } else { $_.working_set_bytes }) / 1MB, 2) } })
             $mem[$p] = [ordered]@{ checkpoints = $points; growth_mb = [Math]::Round($points[-1].working_set_mb - $points[0].working_set_mb, 2) }
         }
     }

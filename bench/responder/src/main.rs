@@ -1,5 +1,7 @@
 //! Benchmark server: answers Cognito `AdminInitiateAuth` on 127.0.0.1 with one fixed, valid response
 //! (an `AuthenticationResult` with tokens of realistic size), as fast as it can, or after `--delay-ms`.
+//! It also answers DynamoDB `GetItem` with an item holding the same tokens: the AWS SDK for .NET peer's
+//! call (its Cognito client is not obtainable here), so both pipelines parse a body of about the same size.
 //!
 //! ```text
 //! cgip-bench-responder [--port N] [--delay-ms N] [--threads N] [--max-seconds N]
@@ -7,7 +9,7 @@
 //!
 //! It binds 127.0.0.1 only (port 0 = any free port) and prints one line, `listening http://127.0.0.1:PORT`,
 //! on stdout when it is ready. The request body is read in full and ignored; a request whose
-//! `X-Amz-Target` is not AdminInitiateAuth gets a 400 in the Cognito error shape. The process ends by
+//! `X-Amz-Target` is neither of those gets a 400 in the Cognito error shape. The process ends by
 //! itself after `--max-seconds` (default 3600) so that a forgotten server never lives on.
 
 use std::convert::Infallible;
@@ -24,6 +26,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 
 const TARGET: &str = "AWSCognitoIdentityProviderService.AdminInitiateAuth";
+const GET_ITEM_TARGET: &str = "DynamoDB_20120810.GetItem";
 const REQUEST_ID: &str = "5f0c1a62-7c3e-4a55-9d0e-bench0000001";
 
 struct Options {
@@ -87,8 +90,30 @@ fn ok_body() -> Bytes {
     .into()
 }
 
-async fn answer(req: Request<Incoming>, ok: Bytes, delay: Duration) -> Result<Response<Full<Bytes>>, Infallible> {
-    let target_ok = req.headers().get("x-amz-target").is_some_and(|v| v.as_bytes() == TARGET.as_bytes());
+/// The same tokens as a DynamoDB item (`GetItem` output), for the AWS SDK for .NET peer.
+fn get_item_body() -> Bytes {
+    format!(
+        r#"{{"Item":{{"AccessToken":{{"S":"{}"}},"ExpiresIn":{{"N":"3600"}},"IdToken":{{"S":"{}"}},"RefreshToken":{{"S":"{}"}},"TokenType":{{"S":"Bearer"}}}}}}"#,
+        fake_jwt(1078, 1),
+        fake_jwt(1121, 2),
+        fake_jwt(1786, 3),
+    )
+    .into()
+}
+
+/// The canned answers, by `X-Amz-Target`.
+#[derive(Clone)]
+struct Bodies {
+    auth: Bytes,
+    get_item: Bytes,
+}
+
+async fn answer(req: Request<Incoming>, bodies: Bodies, delay: Duration) -> Result<Response<Full<Bytes>>, Infallible> {
+    let (ok, content_type) = match req.headers().get("x-amz-target").map(|v| v.as_bytes()) {
+        Some(t) if t == TARGET.as_bytes() => (Some(bodies.auth), "application/x-amz-json-1.1"),
+        Some(t) if t == GET_ITEM_TARGET.as_bytes() => (Some(bodies.get_item), "application/x-amz-json-1.0"),
+        _ => (None, "application/x-amz-json-1.1"),
+    };
     // Read the whole request body, as a real server must before answering.
     let _ = req.into_body().collect().await;
     if !delay.is_zero() {
@@ -96,17 +121,16 @@ async fn answer(req: Request<Incoming>, ok: Bytes, delay: Duration) -> Result<Re
         // timer rounds up to whole milliseconds, which would turn 5 ms into about 6.
         let _ = tokio::task::spawn_blocking(move || std::thread::sleep(delay)).await;
     }
-    let (status, body) = if target_ok {
-        (StatusCode::OK, ok)
-    } else {
-        (
+    let (status, body) = match ok {
+        Some(body) => (StatusCode::OK, body),
+        None => (
             StatusCode::BAD_REQUEST,
-            Bytes::from_static(br#"{"__type":"UnknownOperationException","message":"This responder only answers AdminInitiateAuth."}"#),
-        )
+            Bytes::from_static(br#"{"__type":"UnknownOperationException","message":"This responder only answers AdminInitiateAuth and GetItem."}"#),
+        ),
     };
     let response = Response::builder()
         .status(status)
-        .header("content-type", "application/x-amz-json-1.1")
+        .header("content-type", content_type)
         .header("x-amzn-requestid", REQUEST_ID)
         .body(Full::new(body))
         .expect("static response parts are valid");
@@ -116,14 +140,14 @@ async fn answer(req: Request<Incoming>, ok: Bytes, delay: Duration) -> Result<Re
 async fn serve(options: Options) -> std::io::Result<()> {
     let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], options.port))).await?;
     println!("listening http://{}", listener.local_addr()?);
-    let ok = ok_body();
+    let bodies = Bodies { auth: ok_body(), get_item: get_item_body() };
     let delay = options.delay;
     loop {
         let (stream, _) = listener.accept().await?;
         let _ = stream.set_nodelay(true);
-        let ok = ok.clone();
+        let bodies = bodies.clone();
         tokio::spawn(async move {
-            let service = service_fn(move |req| answer(req, ok.clone(), delay));
+            let service = service_fn(move |req| answer(req, bodies.clone(), delay));
             // Errors here are clients going away mid-request; nothing to report.
             let _ = http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), service).await;
         });

@@ -1,20 +1,27 @@
 <#
 .SYNOPSIS
-    Benchmark worker for our module: runs one measurement in this (fresh) pwsh process and prints one JSON
-    line on stdout. Started by bench/run.ps1; not meant to be run by hand.
+    Benchmark worker for the peers that run inside pwsh: runs one measurement in this (fresh) pwsh process and
+    prints one JSON line on stdout. Started by bench/run.ps1; not meant to be run by hand.
+.PARAMETER Peer
+    ours        Start-CGIPAuthAdmin from the module at -ModulePath.
+    dotnet-sdk  The AWS SDK for .NET pipeline as AWS.Tools runs it inside pwsh: DynamoDB GetItem through the
+                client that bench/dotnet-peer builds (the assemblies in -SdkDir), against the canned responder.
+    Both make their call through one function, Invoke-Call, so that the loop costs the same for both.
 .PARAMETER Mode
     import      Import-Module of a trivial module (warms pwsh's module machinery), then of ours; both timed.
-    first-call  Import-Module, then the first and second Start-CGIPAuthAdmin, each timed.
-    latency     Import-Module, -Warmup calls, then -Calls calls each timed on its own.
+    first-call  Loading (Import-Module, or the SDK's assemblies and a client), then the first and second call, each timed.
+    latency     Loading, -Warmup calls, then -Calls calls each timed on its own, and the bytes allocated per call.
     throughput  -Concurrency 1: -Calls calls in this runspace. -Concurrency N: N runspaces
-                (ForEach-Object -Parallel -ThrottleLimit N), each importing the module and warming up, then
+                (ForEach-Object -Parallel -ThrottleLimit N), each loading the peer and warming up, then
                 released together by a barrier to make -Calls calls between them.
     memory      Calls up to each of -Checkpoints (comma-separated counts); at each, a full GC and the process working set.
     Times are nanoseconds; memory is bytes.
 #>
 param(
+    [ValidateSet('ours', 'dotnet-sdk')] [string] $Peer = 'ours',
     [Parameter(Mandatory)] [ValidateSet('import', 'first-call', 'latency', 'throughput', 'memory')] [string] $Mode,
-    [Parameter(Mandatory)] [string] $ModulePath,
+    [string] $ModulePath,
+    [string] $SdkDir,
     [string] $TrivialModulePath,
     [string] $Endpoint,
     [string] $Pool,
@@ -33,22 +40,29 @@ $tickNs = 1e9 / [Diagnostics.Stopwatch]::Frequency
 function Write-Result($object) { [Console]::Out.WriteLine(($object | ConvertTo-Json -Depth 6 -Compress)) }
 function Get-ProcessAgeNs { ([DateTime]::Now - [Diagnostics.Process]::GetCurrentProcess().StartTime).Ticks * 100 }
 
-# The call under test, as a script would write it: splatted parameters, explicit endpoint, region and keys.
-$call = @{
-    ClientId      = $ClientId
-    UserPoolId    = $Pool
-    AuthFlow      = 'ADMIN_USER_PASSWORD_AUTH'
-    AuthParameter = @{ USERNAME = $User; PASSWORD = $Password }
-    EndpointUrl   = $Endpoint
-    Region        = 'us-east-1'
-    AccessKey     = 'AKIDTEST'
-    SecretKey     = 'test-secret'
-}
-function Assert-Tokens($response) {
-    if (-not $response -or -not $response.AuthenticationResult -or -not $response.AuthenticationResult.AccessToken) {
-        throw 'Start-CGIPAuthAdmin returned no AuthenticationResult.AccessToken'
+# Loads the peer and defines Invoke-Call, the call under test; run again inside each parallel runspace.
+# ours: as a script would write it, splatted parameters with explicit endpoint, region and keys.
+$peerSetup = {
+    param($Peer, $ModulePath, $SdkDir, $Endpoint, $Pool, $ClientId, $User, $Password)
+    if ($Peer -eq 'ours') {
+        Import-Module $ModulePath
+        $script:call = @{
+            ClientId = $ClientId; UserPoolId = $Pool; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
+            AuthParameter = @{ USERNAME = $User; PASSWORD = $Password }
+            EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret'
+        }
+        function script:Invoke-Call { Start-CGIPAuthAdmin @script:call }
+        function script:Test-Answer($r) { $r -and $r.AuthenticationResult -and $r.AuthenticationResult.AccessToken }
+    } else {
+        Add-Type -Path (Join-Path $SdkDir 'AWSSDK.Core.dll'), (Join-Path $SdkDir 'AWSSDK.DynamoDBv2.dll'), (Join-Path $SdkDir 'cgip-bench-dotnet-peer.dll')
+        $script:client = [CgipBench.Peer]::CreateClient($Endpoint)
+        $script:request = [CgipBench.Peer]::CreateRequest($User)
+        function script:Invoke-Call { $script:client.GetItemAsync($script:request).GetAwaiter().GetResult() }
+        function script:Test-Answer($r) { $r -and $r.Item -and $r.Item['AccessToken'].S }
     }
 }
+$setupArgs = @($Peer, $ModulePath, $SdkDir, $Endpoint, $Pool, $ClientId, $User, $Password)
+function Assert-Answer($response) { if (-not (Test-Answer $response)) { throw "$Peer returned no access token" } }
 
 $sw = [Diagnostics.Stopwatch]::new()
 switch ($Mode) {
@@ -58,58 +72,63 @@ switch ($Mode) {
         Write-Result @{ trivial_import_ns = [long]($trivial * $tickNs); import_ns = [long]($ours * $tickNs); process_age_ns = Get-ProcessAgeNs }
     }
     'first-call' {
-        $sw.Restart(); Import-Module $ModulePath; $import = $sw.ElapsedTicks
-        $sw.Restart(); $r = Start-CGIPAuthAdmin @call; $first = $sw.ElapsedTicks
+        $sw.Restart(); . $peerSetup @setupArgs; $import = $sw.ElapsedTicks
+        $sw.Restart(); $r = Invoke-Call; $first = $sw.ElapsedTicks
         $age = Get-ProcessAgeNs
-        Assert-Tokens $r
-        $sw.Restart(); $r = Start-CGIPAuthAdmin @call; $second = $sw.ElapsedTicks
-        Assert-Tokens $r
+        Assert-Answer $r
+        $sw.Restart(); $r = Invoke-Call; $second = $sw.ElapsedTicks
+        Assert-Answer $r
         Write-Result @{
             import_ns = [long]($import * $tickNs); first_call_ns = [long]($first * $tickNs)
             second_call_ns = [long]($second * $tickNs); process_age_at_first_answer_ns = $age
         }
     }
     'latency' {
-        Import-Module $ModulePath
-        for ($i = 0; $i -lt $Warmup; $i++) { $r = Start-CGIPAuthAdmin @call }
-        Assert-Tokens $r
+        . $peerSetup @setupArgs
+        for ($i = 0; $i -lt $Warmup; $i++) { $r = Invoke-Call }
+        Assert-Answer $r
         $self = [Diagnostics.Process]::GetCurrentProcess()
         $rssWarm = $self.WorkingSet64
         $samples = [long[]]::new($Calls)
+        # Process-wide and precise: async pipelines allocate on pool threads too. The loop's own allocations
+        # (the same for every peer in this worker) are included.
+        $allocated = [GC]::GetTotalAllocatedBytes($true)
         for ($i = 0; $i -lt $Calls; $i++) {
             $sw.Restart()
-            $null = Start-CGIPAuthAdmin @call
+            $null = Invoke-Call
             $samples[$i] = $sw.ElapsedTicks
         }
+        $allocated = [GC]::GetTotalAllocatedBytes($true) - $allocated
         $self.Refresh()
-        Write-Result @{ samples_ns = @($samples | ForEach-Object { [long]($_ * $tickNs) }); rss_bytes_after_warmup = $rssWarm; rss_bytes_end = $self.WorkingSet64 }
+        Write-Result @{
+            samples_ns = @($samples | ForEach-Object { [long]($_ * $tickNs) }); rss_bytes_after_warmup = $rssWarm; rss_bytes_end = $self.WorkingSet64
+            allocated_bytes_per_call = [long]($allocated / [Math]::Max(1, $Calls))
+        }
     }
     'throughput' {
-        Import-Module $ModulePath
         if ($Concurrency -le 1) {
-            for ($i = 0; $i -lt [Math]::Max(1, $Warmup); $i++) { $r = Start-CGIPAuthAdmin @call }
-            Assert-Tokens $r
+            . $peerSetup @setupArgs
+            for ($i = 0; $i -lt [Math]::Max(1, $Warmup); $i++) { $r = Invoke-Call }
+            Assert-Answer $r
             $sw.Restart()
-            for ($i = 0; $i -lt $Calls; $i++) { $null = Start-CGIPAuthAdmin @call }
+            for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-Call }
             Write-Result @{ calls = $Calls; concurrency = 1; elapsed_ns = [long]($sw.ElapsedTicks * $tickNs) }
             break
         }
         $perRunspace = [int][Math]::Ceiling($Calls / $Concurrency)
         $barrier = [System.Threading.Barrier]::new($Concurrency)
+        # A script block cannot cross into -Parallel runspaces; its text can.
+        $setupText = $peerSetup.ToString()
         $runs = 1..$Concurrency | ForEach-Object -ThrottleLimit $Concurrency -Parallel {
             $ErrorActionPreference = 'Stop'
-            Import-Module $using:ModulePath
-            $c = @{
-                ClientId = $using:ClientId; UserPoolId = $using:Pool; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
-                AuthParameter = @{ USERNAME = $using:User; PASSWORD = $using:Password }
-                EndpointUrl = $using:Endpoint; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret'
-            }
+            $setupArgs = $using:setupArgs
+            . ([scriptblock]::Create($using:setupText)) @setupArgs
             $n = $using:perRunspace
-            for ($i = 0; $i -lt [Math]::Max(1, $using:Warmup); $i++) { $null = Start-CGIPAuthAdmin @c }
-            # Everyone starts together, after every runspace has imported the module and warmed up.
+            for ($i = 0; $i -lt [Math]::Max(1, $using:Warmup); $i++) { $null = Invoke-Call }
+            # Everyone starts together, after every runspace has loaded the peer and warmed up.
             if (-not ($using:barrier).SignalAndWait([TimeSpan]::FromSeconds(120))) { throw 'the other runspaces did not reach the start' }
             $start = [Diagnostics.Stopwatch]::GetTimestamp()
-            for ($i = 0; $i -lt $n; $i++) { $null = Start-CGIPAuthAdmin @c }
+            for ($i = 0; $i -lt $n; $i++) { $null = Invoke-Call }
             [pscustomobject]@{ Start = $start; End = [Diagnostics.Stopwatch]::GetTimestamp(); Calls = $n; Thread = [Environment]::CurrentManagedThreadId }
         }
         $first = ($runs | Measure-Object Start -Minimum).Minimum
@@ -120,12 +139,12 @@ switch ($Mode) {
         }
     }
     'memory' {
-        Import-Module $ModulePath
+        . $peerSetup @setupArgs
         $self = [Diagnostics.Process]::GetCurrentProcess()
         $done = 0
         $points = foreach ($target in ($Checkpoints -split ',' | ForEach-Object { [int]$_ } | Sort-Object -Unique)) {
-            while ($done -lt $target) { $r = Start-CGIPAuthAdmin @call; $done++ }
-            Assert-Tokens $r
+            while ($done -lt $target) { $r = Invoke-Call; $done++ }
+            Assert-Answer $r
             $r = $null
             [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
             $self.Refresh()
