@@ -28,7 +28,7 @@ Describe 'Completing -Select' {
         Complete 'Send-CGIPAuthChallengeResponseAdmin -Select ^Ch' | Should -Be @('^ChallengeName', '^ChallengeResponse')
     }
 
-    It 'does not offer AvailableChallenges for the Send response, which has none' {
-        Complete 'Send-CGIPAuthChallengeResponseAdmin -Select Av' | Should -BeNullOrEmpty
+    It 'offers AvailableChallenges for the Send response too, which the current API model gives it' {
+        Complete 'Send-CGIPAuthChallengeResponseAdmin -Select Av' | Should -Be @('AvailableChallenges')
     }
 }

@@ -109,17 +109,22 @@ function Start-CannedServer {
     delayMs). Returns Url, Process and RecordFile; read what it received with Get-CannedRequest.
     #>
     param([Parameter(Mandatory)] [object[]] $Reply)
-    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
     $replies = [System.IO.Path]::GetTempFileName()
-    $record = [System.IO.Path]::GetTempFileName()
     ConvertTo-Json -InputObject @($Reply) -Depth 20 | Set-Content -Path $replies -Encoding utf8
+    Start-RecordingFixture 'canned_server.py' $replies
+}
+
+function Start-RecordingFixture([string] $Script, [string[]] $Arguments) {
+    <# Starts a Python fixture that takes its record file last and prints its port first; returns Url, Process, RecordFile. #>
+    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
+    $record = [System.IO.Path]::GetTempFileName()
     $psi = [System.Diagnostics.ProcessStartInfo]::new($python)
-    foreach ($a in @((Join-Path $PSScriptRoot 'fixtures/canned_server.py'), $replies, $record)) { $psi.ArgumentList.Add($a) }
+    foreach ($a in @((Join-Path $PSScriptRoot "fixtures/$Script")) + $Arguments + $record) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($psi)
     $port = $process.StandardOutput.ReadLine()
-    if (-not $port) { throw 'the canned server did not start' }
+    if (-not $port) { throw "$Script did not start" }
     [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process; RecordFile = $record }
 }
 
@@ -129,6 +134,25 @@ function Get-CannedRequest($Server) {
 }
 
 Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest
+
+function Start-ContractServer {
+    <#
+    Starts tests/fixtures/contract_server.py: a loopback Cognito built from botocore's cognito-idp model, which
+    validates every request on the operation's input shape and answers by ClientId (an error shape's name: that
+    error; anything else: every output member). Get-CannedRequest reads its verdicts.
+    #>
+    Start-RecordingFixture 'contract_server.py' @()
+}
+
+function Get-ContractManifest {
+    <# What the contract server checks and answers, read from the installed botocore model (usable at discovery). #>
+    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
+    $json = & $python (Join-Path $PSScriptRoot 'fixtures/contract_server.py') --manifest
+    if ($LASTEXITCODE -ne 0) { throw "contract_server.py --manifest failed: $json" }
+    $json | ConvertFrom-Json -AsHashtable
+}
+
+Export-ModuleMember -Function Start-ContractServer, Get-ContractManifest
 
 function Get-TotpCode {
     <#

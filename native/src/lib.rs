@@ -12,4 +12,6 @@ pub mod runtime;
 pub mod settings;
 
 #[cfg(test)]
+mod api_model_tests;
+#[cfg(test)]
 mod testserver;

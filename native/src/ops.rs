@@ -129,6 +129,23 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
     Ok(serde_json::to_vec(&response).expect("AuthResponse serialises"))
 }
 
+/// Both operations answer the same five members (AdminRespondToAuthChallengeResponse gained
+/// AvailableChallenges with choice-based sign-in); the SDK gives them two unrelated output types.
+macro_rules! auth_response {
+    ($out:expr) => {{
+        let out = $out;
+        AuthResponse {
+            response_metadata: ResponseMetadata { request_id: out.request_id().map(str::to_owned) },
+            challenge_name: out.challenge_name.map(challenge_name),
+            session: out.session,
+            challenge_parameters: out.challenge_parameters,
+            authentication_result: out.authentication_result.map(Into::into),
+            available_challenges: out.available_challenges.map(|v| v.into_iter().map(challenge_name).collect()),
+            http_status_code: 200,
+        }
+    }};
+}
+
 async fn admin_initiate_auth(
     client: &Client,
     input: AdminInitiateAuthInput,
@@ -147,16 +164,7 @@ async fn admin_initiate_auth(
         .send()
         .await
         .map_err(|e| NativeError::from_sdk(e, target))?;
-    let request_id = out.request_id().map(str::to_owned);
-    Ok(AuthResponse {
-        challenge_name: out.challenge_name.map(challenge_name),
-        session: out.session,
-        challenge_parameters: out.challenge_parameters,
-        authentication_result: out.authentication_result.map(Into::into),
-        available_challenges: out.available_challenges.map(|v| v.into_iter().map(challenge_name).collect()),
-        response_metadata: ResponseMetadata { request_id },
-        http_status_code: 200,
-    })
+    Ok(auth_response!(out))
 }
 
 async fn respond_to_auth_challenge(
@@ -177,16 +185,7 @@ async fn respond_to_auth_challenge(
         .send()
         .await
         .map_err(|e| NativeError::from_sdk(e, target))?;
-    let request_id = out.request_id().map(str::to_owned);
-    Ok(AuthResponse {
-        challenge_name: out.challenge_name.map(challenge_name),
-        session: out.session,
-        challenge_parameters: out.challenge_parameters,
-        authentication_result: out.authentication_result.map(Into::into),
-        available_challenges: None,
-        response_metadata: ResponseMetadata { request_id },
-        http_status_code: 200,
-    })
+    Ok(auth_response!(out))
 }
 
 #[cfg(test)]

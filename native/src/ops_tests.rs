@@ -44,7 +44,9 @@ fn sends_the_aws_request_and_parses_tokens() {
 
 #[test]
 fn respond_to_challenge_sends_its_own_target_and_members() {
-    let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
+    let body = r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"next-session-0123456789","ChallengeParameters":{},
+                  "AvailableChallenges":["PASSWORD","EMAIL_OTP"]}"#;
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: body.into() }]);
     let req = request(
         &server.url,
         "AdminRespondToAuthChallenge",
@@ -52,7 +54,8 @@ fn respond_to_challenge_sends_its_own_target_and_members() {
                "ChallengeResponses": {"USERNAME": "u", "NEW_PASSWORD": "n"}, "Session": "s".repeat(30)}),
     );
     let out = call(&req).unwrap();
-    assert!(out.get("AvailableChallenges").is_none());
+    // AdminRespondToAuthChallengeResponse has AvailableChallenges too (a choice offered after a step).
+    assert_eq!(out["AvailableChallenges"], json!(["PASSWORD", "EMAIL_OTP"]));
     let seen = server.requests.lock().unwrap();
     assert_eq!(seen[0].target, "AWSCognitoIdentityProviderService.AdminRespondToAuthChallenge");
     let body: Value = serde_json::from_str(&seen[0].body).unwrap();

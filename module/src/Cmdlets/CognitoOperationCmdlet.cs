@@ -151,9 +151,10 @@ namespace CognitoAdminAuth.Cmdlets
 
         private void CheckFallbackCredentials(ClientSettings settings)
         {
-            try { NativeCore.Invoke(NativeRequest.Create("ResolveCredentials", settings, null), _stopping.Token); }
-            catch (NativeCallException e) when (e.ToTypedException() is InvalidOperationException missing) { throw missing; }
-            catch (NativeCallException e) { throw Terminate(e.ToTypedException()); }
+            const string operation = "ResolveCredentials";
+            try { NativeCore.Invoke(NativeRequest.Create(operation, settings, null), _stopping.Token); }
+            catch (NativeCallException e) when (e.ToTypedException(operation) is InvalidOperationException missing) { throw missing; }
+            catch (NativeCallException e) { throw Terminate(e.ToTypedException(operation)); }
         }
 
         private Dictionary<string, object> BuildInputOrFail()
@@ -182,7 +183,7 @@ namespace CognitoAdminAuth.Cmdlets
             }
             catch (NativeCallException e)
             {
-                var typed = e.ToTypedException();
+                var typed = e.ToTypedException(OperationName);
                 _history.Add(_history.Responses, typed, history.MaxServiceCallHistory);
                 CommitHistory();
                 throw Terminate(typed);

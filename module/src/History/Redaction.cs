@@ -25,7 +25,7 @@ namespace CognitoAdminAuth.History
                 TokenType = r.AuthenticationResult.TokenType,
                 NewDeviceMetadata = r.AuthenticationResult.NewDeviceMetadata,
             };
-            if (response is AdminInitiateAuthResponse initiate) ((AdminInitiateAuthResponse)copy).AvailableChallenges = initiate.AvailableChallenges;
+            copy.AvailableChallenges = r.AvailableChallenges;
             var web = (Amazon.Runtime.AmazonWebServiceResponse)response;
             var webCopy = (Amazon.Runtime.AmazonWebServiceResponse)copy;
             webCopy.ResponseMetadata = web.ResponseMetadata;

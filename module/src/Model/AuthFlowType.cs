@@ -3,7 +3,10 @@ using Amazon.Runtime;
 
 namespace Amazon.CognitoIdentityProvider
 {
-    /// <summary>The AuthFlow values of AdminInitiateAuth (cognito-idp API model, 2026-07).</summary>
+    /// <summary>
+    /// The AuthFlow values of AdminInitiateAuth (cognito-idp API model), declared here only; held to the SDK for Rust
+    /// (native/src/api_model_tests.rs) and botocore's model (tests/ApiModelContract.Tests.ps1).
+    /// </summary>
     public sealed class AuthFlowType : ConstantClass
     {
         public static readonly AuthFlowType ADMIN_NO_SRP_AUTH = new AuthFlowType("ADMIN_NO_SRP_AUTH");

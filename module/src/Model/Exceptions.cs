@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 
 namespace Amazon.Runtime
@@ -29,11 +30,12 @@ namespace Amazon.CognitoIdentityProvider
 
 namespace Amazon.CognitoIdentityProvider.Model
 {
-    // The error codes of AdminInitiateAuth and AdminRespondToAuthChallenge (24 distinct), one type each
-    // so that scripts can catch them by type as with AWS.Tools.
+    // One type per error code the API model lists for the two operations (25 distinct), so that scripts can
+    // catch them by type as with AWS.Tools.
     public class AliasExistsException : AmazonCognitoIdentityProviderException { public AliasExistsException(string m) : base(m) { } }
     public class CodeMismatchException : AmazonCognitoIdentityProviderException { public CodeMismatchException(string m) : base(m) { } }
     public class ExpiredCodeException : AmazonCognitoIdentityProviderException { public ExpiredCodeException(string m) : base(m) { } }
+    public class FeatureUnavailableInTierException : AmazonCognitoIdentityProviderException { public FeatureUnavailableInTierException(string m) : base(m) { } }
     public class InternalErrorException : AmazonCognitoIdentityProviderException { public InternalErrorException(string m) : base(m) { } }
     public class InvalidEmailRoleAccessPolicyException : AmazonCognitoIdentityProviderException { public InvalidEmailRoleAccessPolicyException(string m) : base(m) { } }
     public class InvalidLambdaResponseException : AmazonCognitoIdentityProviderException { public InvalidLambdaResponseException(string m) : base(m) { } }
@@ -59,40 +61,46 @@ namespace Amazon.CognitoIdentityProvider.Model
     /// <summary>Builds the typed exception for a service error code.</summary>
     public static class ServiceExceptions
     {
-        private static readonly Dictionary<string, Func<string, AmazonCognitoIdentityProviderException>> ByCode =
-            new Dictionary<string, Func<string, AmazonCognitoIdentityProviderException>>(StringComparer.Ordinal)
-            {
-                ["AliasExistsException"] = m => new AliasExistsException(m),
-                ["CodeMismatchException"] = m => new CodeMismatchException(m),
-                ["ExpiredCodeException"] = m => new ExpiredCodeException(m),
-                ["InternalErrorException"] = m => new InternalErrorException(m),
-                ["InvalidEmailRoleAccessPolicyException"] = m => new InvalidEmailRoleAccessPolicyException(m),
-                ["InvalidLambdaResponseException"] = m => new InvalidLambdaResponseException(m),
-                ["InvalidParameterException"] = m => new InvalidParameterException(m),
-                ["InvalidPasswordException"] = m => new InvalidPasswordException(m),
-                ["InvalidSmsRoleAccessPolicyException"] = m => new InvalidSmsRoleAccessPolicyException(m),
-                ["InvalidSmsRoleTrustRelationshipException"] = m => new InvalidSmsRoleTrustRelationshipException(m),
-                ["InvalidUserPoolConfigurationException"] = m => new InvalidUserPoolConfigurationException(m),
-                ["MFAMethodNotFoundException"] = m => new MFAMethodNotFoundException(m),
-                ["NotAuthorizedException"] = m => new NotAuthorizedException(m),
-                ["OperationNotEnabledException"] = m => new OperationNotEnabledException(m),
-                ["PasswordHistoryPolicyViolationException"] = m => new PasswordHistoryPolicyViolationException(m),
-                ["PasswordResetRequiredException"] = m => new PasswordResetRequiredException(m),
-                ["ResourceNotFoundException"] = m => new ResourceNotFoundException(m),
-                ["SoftwareTokenMFANotFoundException"] = m => new SoftwareTokenMFANotFoundException(m),
-                ["TooManyRequestsException"] = m => new TooManyRequestsException(m),
-                ["UnexpectedLambdaException"] = m => new UnexpectedLambdaException(m),
-                ["UnsupportedOperationException"] = m => new UnsupportedOperationException(m),
-                ["UserLambdaValidationException"] = m => new UserLambdaValidationException(m),
-                ["UserNotConfirmedException"] = m => new UserNotConfirmedException(m),
-                ["UserNotFoundException"] = m => new UserNotFoundException(m),
-            };
-
-        public static IEnumerable<string> KnownCodes => ByCode.Keys;
-
-        public static AmazonCognitoIdentityProviderException Create(string code, string message, int? status, string requestId)
+        /// <summary>
+        /// The errors the API model lists for each operation, in its order. The AWS SDK for .NET types an error
+        /// only when the operation lists it (any other code gets the service's base type), and so does this
+        /// module. Checked against the SDK for Rust (native/src/api_model_tests.rs) and botocore's model
+        /// (tests/ApiModelContract.Tests.ps1), so a model that adds an error fails a test.
+        /// </summary>
+        private static readonly Dictionary<string, string[]> ModelledErrors = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            var e = ByCode.TryGetValue(code ?? string.Empty, out var make) ? make(message) : new AmazonCognitoIdentityProviderException(message);
+            ["AdminInitiateAuth"] = new[]
+            {
+                "ResourceNotFoundException", "UnsupportedOperationException", "InvalidParameterException", "NotAuthorizedException",
+                "TooManyRequestsException", "InternalErrorException", "UnexpectedLambdaException", "InvalidUserPoolConfigurationException",
+                "UserLambdaValidationException", "InvalidLambdaResponseException", "MFAMethodNotFoundException",
+                "InvalidSmsRoleAccessPolicyException", "InvalidEmailRoleAccessPolicyException", "InvalidSmsRoleTrustRelationshipException",
+                "PasswordResetRequiredException", "UserNotFoundException", "UserNotConfirmedException", "OperationNotEnabledException",
+                "FeatureUnavailableInTierException",
+            },
+            ["AdminRespondToAuthChallenge"] = new[]
+            {
+                "ResourceNotFoundException", "InvalidParameterException", "NotAuthorizedException", "CodeMismatchException",
+                "ExpiredCodeException", "UnexpectedLambdaException", "InvalidPasswordException", "PasswordHistoryPolicyViolationException",
+                "UserLambdaValidationException", "InvalidLambdaResponseException", "TooManyRequestsException",
+                "InvalidUserPoolConfigurationException", "InternalErrorException", "MFAMethodNotFoundException",
+                "InvalidEmailRoleAccessPolicyException", "InvalidSmsRoleAccessPolicyException", "InvalidSmsRoleTrustRelationshipException",
+                "AliasExistsException", "PasswordResetRequiredException", "UserNotFoundException", "UserNotConfirmedException",
+                "SoftwareTokenMFANotFoundException", "OperationNotEnabledException",
+            },
+        };
+
+        /// <summary>The error codes the API model lists for an operation (empty for one it does not know).</summary>
+        public static IReadOnlyList<string> ModelledErrorsOf(string operation) =>
+            operation != null && ModelledErrors.TryGetValue(operation, out var codes) ? codes : Array.Empty<string>();
+
+        public static AmazonCognitoIdentityProviderException Create(string operation, string code, string message, int? status, string requestId)
+        {
+            // Each listed code names its exception type in this namespace.
+            var typed = code != null && ModelledErrorsOf(operation).Contains(code)
+                ? typeof(ServiceExceptions).Assembly.GetType($"{typeof(ServiceExceptions).Namespace}.{code}", throwOnError: true)
+                : typeof(AmazonCognitoIdentityProviderException);
+            var e = (AmazonCognitoIdentityProviderException)Activator.CreateInstance(typed, message);
             e.ErrorCode = code;
             e.StatusCode = (HttpStatusCode)(status ?? 0);
             e.RequestId = requestId;

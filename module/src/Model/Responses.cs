@@ -45,6 +45,8 @@ namespace Amazon.CognitoIdentityProvider.Model
     public interface IAuthResponse
     {
         AuthenticationResultType AuthenticationResult { get; set; }
+        /// <summary>The challenges a choice-based (USER_AUTH) sign-in offers; List&lt;string&gt; as in the AWS SDK for .NET.</summary>
+        List<string> AvailableChallenges { get; set; }
         ChallengeNameType ChallengeName { get; set; }
         Dictionary<string, string> ChallengeParameters { get; set; }
         string Session { get; set; }
@@ -62,6 +64,7 @@ namespace Amazon.CognitoIdentityProvider.Model
     public class AdminRespondToAuthChallengeResponse : AmazonWebServiceResponse, IAuthResponse
     {
         public AuthenticationResultType AuthenticationResult { get; set; }
+        public List<string> AvailableChallenges { get; set; }
         public ChallengeNameType ChallengeName { get; set; }
         public Dictionary<string, string> ChallengeParameters { get; set; }
         public string Session { get; set; }

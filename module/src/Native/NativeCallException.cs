@@ -33,12 +33,12 @@ namespace CognitoAdminAuth.Native
             }
         }
 
-        /// <summary>The exception a PowerShell user would catch for this failure.</summary>
-        public Exception ToTypedException()
+        /// <summary>The exception a PowerShell user would catch for this failure of <paramref name="operation"/>.</summary>
+        public Exception ToTypedException(string operation)
         {
             switch (Kind)
             {
-                case "service": return ServiceExceptions.Create(Code, Message, StatusCode, RequestId);
+                case "service": return ServiceExceptions.Create(operation, Code, Message, StatusCode, RequestId);
                 case "cancelled": return new OperationCanceledException(Message);
                 case "timeout": return new TimeoutException(Message);
                 case "transport": return new HttpRequestException(Message);

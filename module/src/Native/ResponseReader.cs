@@ -22,9 +22,8 @@ namespace CognitoAdminAuth.Native
                 r.Session = Str(root, "Session");
                 r.ChallengeParameters = Map(root, "ChallengeParameters");
                 r.AuthenticationResult = AuthResult(root);
-                if (r is AdminInitiateAuthResponse initiate
-                    && root.TryGetProperty("AvailableChallenges", out var a) && a.ValueKind == JsonValueKind.Array)
-                    initiate.AvailableChallenges = a.EnumerateArray().Select(e => e.GetString()).ToList();
+                if (root.TryGetProperty("AvailableChallenges", out var a) && a.ValueKind == JsonValueKind.Array)
+                    r.AvailableChallenges = a.EnumerateArray().Select(e => e.GetString()).ToList();
                 return r;
             }
         }

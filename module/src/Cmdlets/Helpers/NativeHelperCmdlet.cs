@@ -22,7 +22,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
             }
             catch (NativeCallException e)
             {
-                var inner = e.ToTypedException();
+                var inner = e.ToTypedException(operation);
                 ThrowTerminatingError(new ErrorRecord(inner, inner.GetType().FullName, ErrorCategory.InvalidArgument, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
