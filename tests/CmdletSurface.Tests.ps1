@@ -3,9 +3,11 @@
 # ShouldProcess, tab completion, the export list, and that importing the module loads no native code.
 BeforeDiscovery {
     $script:cmdletCases = @(
-        @{ Name = 'Start-CGIPAuthAdmin'; Kind = 'AuthFlow'; KindType = 'Amazon.CognitoIdentityProvider.AuthFlowType'; MapParameter = 'AuthParameter'; MapAlias = 'AuthParameters'; Additions = @('ClientSecret', 'Password')
+        @{ Name = 'Start-CGIPAuthAdmin'; Kind = 'AuthFlow'; KindType = 'Amazon.CognitoIdentityProvider.AuthFlowType'; MapParameter = 'AuthParameter'; MapAlias = 'AuthParameters'; Additions = @('ClientSecret', 'Password'); AdditionAliases = @{}
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse' }
-        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ClientSecret', 'DeviceGroupKey', 'DevicePassword')
+        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ChallengeParameter', 'ClientSecret', 'DeviceGroupKey', 'DevicePassword')
+           # bound from the piped response's ChallengeParameters, which find the SRP exchange to sign
+           AdditionAliases = @{ ChallengeParameter = @('ChallengeParameters') }
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse' }
     )
 }
@@ -128,8 +130,8 @@ Describe '<Name> has the AWS.Tools parameters' -ForEach $cmdletCases {
         $parameters[$Kind].Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }).Count | Should -Be 0 -Because 'unknown values go to the service'
     }
 
-    It 'has the AWS.Tools aliases and no others' {
-        $expected = $script:expectedAliases + @{ $MapParameter = @($MapAlias) }
+    It 'has the AWS.Tools aliases (and those of its additions) and no others' {
+        $expected = $script:expectedAliases + @{ $MapParameter = @($MapAlias) } + $AdditionAliases
         foreach ($p in Get-OwnParameters $Name) {
             $want = if ($expected.ContainsKey($p.Name)) { @($expected[$p.Name] | Sort-Object) } else { @() }
             @($p.Aliases | Sort-Object) | Should -Be $want -Because "aliases of -$($p.Name)"

@@ -25,7 +25,7 @@ Describe 'Completing -Select' {
     }
 
     It 'completes ^ names of the Send cmdlet by prefix' {
-        Complete 'Send-CGIPAuthChallengeResponseAdmin -Select ^Ch' | Should -Be @('^ChallengeName', '^ChallengeResponse')
+        Complete 'Send-CGIPAuthChallengeResponseAdmin -Select ^Ch' | Should -Be @('^ChallengeName', '^ChallengeParameter', '^ChallengeResponse')
     }
 
     It 'offers AvailableChallenges for the Send response too, which the current API model gives it' {

@@ -202,17 +202,24 @@ Export-ModuleMember -Function Start-RecordingEndpoint, Get-RecordedRequest
 function Start-SrpServer {
     <#
     Starts tests/fixtures/srp_server.py: a loopback stand-in for Cognito's SRP server side that knows one user
-    and checks PASSWORD_CLAIM_SIGNATURE (and SECRET_HASH, given a client secret). Log lines (operation and
-    member names) accumulate in .LogFile.
+    and answers as Cognito was measured to (no Session with PASSWORD_VERIFIER; state by SECRET_BLOCK; checks
+    TIMESTAMP, PASSWORD_CLAIM_SIGNATURE and, given a client secret, SECRET_HASH). Log lines (operation, member
+    names, whether a Session came) accumulate in .LogFile; read them with Get-SrpServerLog.
     #>
     param([Parameter(Mandatory)] [string] $UserPoolId, [Parameter(Mandatory)] [string] $UserName, [Parameter(Mandatory)] [string] $Password,
         [string] $ClientId, [string] $ClientSecret,
+        # Another name the user signs in by (an e-mail address); Cognito answers with UserName as USER_ID_FOR_SRP.
+        [string] $Alias,
+        # Send a Session with each verifier challenge, as moto does (Cognito does not).
+        [switch] $WithSession,
         # A remembered device: its group key, key, and the PasswordVerifier and Salt given to ConfirmDevice.
         [string[]] $Device)
     $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
     $out = [System.IO.Path]::GetTempFileName(); $log = [System.IO.Path]::GetTempFileName()
     $arguments = @((Join-Path $PSScriptRoot 'fixtures/srp_server.py'), $UserPoolId, $UserName, $Password)
     if ($ClientSecret) { $arguments += $ClientId, $ClientSecret }
+    if ($Alias) { $arguments += '--alias', $Alias }
+    if ($WithSession) { $arguments += '--with-session' }
     if ($Device) { $arguments += @('--device') + $Device }
     $process = Start-Process -FilePath $python -ArgumentList $arguments -PassThru -RedirectStandardOutput $out -RedirectStandardError $log
     $deadline = [DateTime]::UtcNow.AddSeconds(15)
@@ -223,4 +230,9 @@ function Start-SrpServer {
     [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process; LogFile = $log }
 }
 
-Export-ModuleMember -Function Start-SrpServer
+function Get-SrpServerLog($Server) {
+    <# What the SRP server received, one object per request: target, members (names only), session (whether one came). #>
+    Get-Content $Server.LogFile | ForEach-Object { $_ | ConvertFrom-Json }
+}
+
+Export-ModuleMember -Function Start-SrpServer, Get-SrpServerLog

@@ -1,5 +1,5 @@
 //! What AWS.Tools leaves to the caller, done on the way to and from the service: SECRET_HASH from the app
-//! client's secret, and the SRP exchanges (USER_SRP_AUTH → PASSWORD_VERIFIER from a password,
+//! client's secret, and the SRP exchanges (USER_SRP_AUTH or CUSTOM_AUTH → PASSWORD_VERIFIER from a password,
 //! DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER from a remembered device's password), so that no password
 //! leaves this process. Also the building blocks as local operations (no service call).
 
@@ -27,15 +27,67 @@ enum Prover {
     Device { group_key: String, device_key: String },
 }
 
-/// An SRP exchange between its two calls, keyed by the Session Cognito returned. In memory only; the
-/// password and the private value are wiped when it is taken or dropped.
+impl Prover {
+    /// The challenge that answers this exchange's SRP_A.
+    fn verifier(&self) -> &'static str {
+        match self {
+            Prover::User { .. } => "PASSWORD_VERIFIER",
+            Prover::Device { .. } => "DEVICE_PASSWORD_VERIFIER",
+        }
+    }
+}
+
+/// An SRP exchange between its two calls. In memory only; the password and the private value are wiped
+/// when it is taken or dropped.
 struct PendingSrp {
     started: SrpStarted,
     challenge: HashMap<String, String>,
+    session: Option<String>,
     created: Instant,
 }
 
-static PENDING: Lazy<Mutex<HashMap<String, PendingSrp>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// The exchanges in flight, by the SECRET_BLOCK of their verifier challenge: Cognito sends no Session with
+/// PASSWORD_VERIFIER (the SECRET_BLOCK carries its state and comes back as PASSWORD_CLAIM_SECRET_BLOCK), but
+/// a service that does send one (moto) can be answered by Session alone, hence the second index.
+#[derive(Default)]
+struct Pending {
+    by_block: HashMap<String, PendingSrp>,
+    block_by_session: HashMap<String, String>,
+}
+
+impl Pending {
+    fn insert(&mut self, block: String, entry: PendingSrp) {
+        self.by_block.retain(|_, p| p.created.elapsed() < PENDING_TTL);
+        if self.by_block.len() >= PENDING_CAPACITY {
+            self.by_block.clear();
+        }
+        let live = &self.by_block;
+        self.block_by_session.retain(|_, b| live.contains_key(b));
+        if let Some(session) = &entry.session {
+            self.block_by_session.insert(session.clone(), block.clone());
+        }
+        self.by_block.insert(block, entry);
+    }
+
+    /// The exchange for `challenge` found by the first key that names one: SECRET_BLOCKs, then the Session.
+    fn take(&mut self, blocks: &[Option<&str>], session: Option<&str>, challenge: &str) -> Option<PendingSrp> {
+        let by_session = session.and_then(|s| self.block_by_session.get(s)).map(String::as_str);
+        let block = blocks
+            .iter()
+            .copied()
+            .chain([by_session])
+            .flatten()
+            .find(|b| self.by_block.get(*b).is_some_and(|p| p.started.prover.verifier() == challenge))?
+            .to_owned();
+        let entry = self.by_block.remove(&block)?;
+        if let Some(s) = &entry.session {
+            self.block_by_session.remove(s);
+        }
+        Some(entry)
+    }
+}
+
+static PENDING: Lazy<Mutex<Pending>> = Lazy::new(|| Mutex::new(Pending::default()));
 
 /// SRP private values handed out by the `SrpStart` building block, by an opaque handle, until `SrpClaim`.
 static HANDLES: Lazy<Mutex<HashMap<String, (SrpClient, Instant)>>> = Lazy::new(|| Mutex::new(HashMap::new()));
@@ -85,51 +137,86 @@ fn start(map: &mut Option<StringMap>, password: String, prover: Prover) -> Resul
     Ok(SrpStarted { client, password: Zeroizing::new(password), prover })
 }
 
-/// USER_SRP_AUTH with a PASSWORD and no SRP_A: replace the password by SRP_A and remember the exchange.
+/// What a flow's protocol does with a PASSWORD in AuthParameters (AdminInitiateAuth's AuthParameters in
+/// the API model; USER_AUTH sends it only with PREFERRED_CHALLENGE = PASSWORD).
+enum PasswordUse {
+    Sent,
+    /// Proven by SRP: SRP_A goes instead (CUSTOM_AUTH names the SRP_A step in CHALLENGE_NAME).
+    Srp { custom: bool },
+    /// A known flow that takes no password: it is refused rather than sent.
+    None,
+}
+
+fn password_use(flow: &str, params: &Option<StringMap>) -> Option<PasswordUse> {
+    Some(match flow {
+        "ADMIN_USER_PASSWORD_AUTH" | "ADMIN_NO_SRP_AUTH" | "USER_PASSWORD_AUTH" => PasswordUse::Sent,
+        "USER_AUTH" if get(params, "PREFERRED_CHALLENGE") == Some("PASSWORD") => PasswordUse::Sent,
+        "USER_SRP_AUTH" => PasswordUse::Srp { custom: false },
+        "CUSTOM_AUTH" => PasswordUse::Srp { custom: true },
+        "USER_AUTH" | "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => PasswordUse::None,
+        // A flow this module does not know yet goes to the service as given, which judges it.
+        _ => return None,
+    })
+}
+
+/// A PASSWORD for an SRP flow is replaced by SRP_A and the exchange remembered; one for a flow that takes
+/// none is refused. Then SECRET_HASH for the USERNAME as typed.
 pub fn before_initiate(input: &mut AdminInitiateAuthInput, secret: Option<&str>) -> Result<Option<SrpStarted>, NativeError> {
     let mut started = None;
-    let srp = input.auth_flow.as_deref() == Some("USER_SRP_AUTH") && get(&input.auth_parameters, "SRP_A").is_none();
-    if srp {
-        if let Some(password) = input.auth_parameters.as_mut().and_then(|m| m.remove("PASSWORD")).flatten() {
-            let pool_id = input.user_pool_id.clone().ok_or_else(|| invalid("USER_SRP_AUTH with PASSWORD needs the UserPoolId."))?;
-            auth::pool_name(&pool_id).map_err(|e| invalid(format!("UserPoolId: {e}")))?;
-            started = Some(start(&mut input.auth_parameters, password, Prover::User { pool_id })?);
+    let flow = input.auth_flow.clone().unwrap_or_default();
+    let params = &mut input.auth_parameters;
+    if get(params, "PASSWORD").is_some() {
+        match password_use(&flow, params) {
+            Some(PasswordUse::Srp { custom }) => {
+                if get(params, "SRP_A").is_some() {
+                    return Err(invalid(format!(
+                        "{flow} got both PASSWORD and SRP_A: give the password (the module computes SRP_A) or SRP_A from \
+                         New-CGIPSrpA, not both. Nothing was sent."
+                    )));
+                }
+                let password = params.as_mut().and_then(|m| m.remove("PASSWORD")).flatten().unwrap_or_default();
+                let pool_id = input.user_pool_id.clone().ok_or_else(|| invalid(format!("{flow} with PASSWORD needs the UserPoolId.")))?;
+                auth::pool_name(&pool_id).map_err(|e| invalid(format!("UserPoolId: {e}")))?;
+                if custom && get(params, "CHALLENGE_NAME").is_none() {
+                    set(params, "CHALLENGE_NAME", "SRP_A".to_owned());
+                }
+                started = Some(start(params, password, Prover::User { pool_id })?);
+            }
+            Some(PasswordUse::None) => {
+                return Err(invalid(format!(
+                    "The {flow} flow does not take a password (PASSWORD or -Password), so it was not sent. Use \
+                     ADMIN_USER_PASSWORD_AUTH, USER_SRP_AUTH or CUSTOM_AUTH to sign in with one, or USER_AUTH with \
+                     PREFERRED_CHALLENGE = PASSWORD."
+                )));
+            }
+            Some(PasswordUse::Sent) | None => {}
         }
     }
     add_secret_hash(&mut input.auth_parameters, secret, input.client_id.as_deref());
     Ok(started)
 }
 
-/// Keeps the exchange for the verifier challenge that answers it, if that is what Cognito asked for.
+/// Keeps the exchange for the verifier challenge that answers it, if that is what Cognito asked for, by its
+/// SECRET_BLOCK (and its Session, when one came).
 pub fn after_call(started: Option<SrpStarted>, response: &AuthResponse) {
     let Some(started) = started else { return };
-    let verifier = match started.prover {
-        Prover::User { .. } => "PASSWORD_VERIFIER",
-        Prover::Device { .. } => "DEVICE_PASSWORD_VERIFIER",
-    };
-    let (Some(name), Some(session), Some(params)) =
-        (response.challenge_name.as_deref(), response.session.as_ref(), response.challenge_parameters.as_ref())
-    else {
+    let (Some(name), Some(params)) = (response.challenge_name.as_deref(), response.challenge_parameters.as_ref()) else {
         return;
     };
-    if name != verifier {
-        return;
-    }
-    let mut pending = PENDING.lock().unwrap_or_else(|p| p.into_inner());
-    pending.retain(|_, p| p.created.elapsed() < PENDING_TTL);
-    if pending.len() >= PENDING_CAPACITY {
-        pending.clear();
-    }
-    pending.insert(session.clone(), PendingSrp { started, challenge: params.clone(), created: Instant::now() });
+    let Some(block) = params.get("SECRET_BLOCK").filter(|_| name == started.prover.verifier()) else { return };
+    let entry = PendingSrp { started, challenge: params.clone(), session: response.session.clone(), created: Instant::now() };
+    PENDING.lock().unwrap_or_else(|p| p.into_inner()).insert(block.clone(), entry);
 }
 
 /// Before AdminRespondToAuthChallenge: DEVICE_SRP_AUTH with the device's secret starts a device exchange;
-/// PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER without a signature, for a Session this process started,
-/// is signed; then SECRET_HASH.
+/// PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER without a signature, for an exchange this process started,
+/// is signed (found by PASSWORD_CLAIM_SECRET_BLOCK, the piped challenge's SECRET_BLOCK, or the Session);
+/// then SECRET_HASH, for the user name the signature is for.
 pub fn before_respond(
     input: &mut AdminRespondToAuthChallengeInput,
     secret: Option<&str>,
     device: Option<DeviceSecret>,
+    challenge_parameters: Option<&StringMap>,
 ) -> Result<Option<SrpStarted>, NativeError> {
     let mut started = None;
     let name = input.challenge_name.clone().unwrap_or_default();
@@ -145,7 +232,17 @@ pub fn before_respond(
             }
         }
         "PASSWORD_VERIFIER" | "DEVICE_PASSWORD_VERIFIER" if get(responses, "PASSWORD_CLAIM_SIGNATURE").is_none() => {
-            sign(responses, input.session.as_deref().unwrap_or_default(), &name)?;
+            let piped_block = challenge_parameters.and_then(|p| p.get("SECRET_BLOCK")?.as_deref());
+            let blocks = [get(responses, "PASSWORD_CLAIM_SECRET_BLOCK"), piped_block];
+            let entry = PENDING.lock().unwrap_or_else(|p| p.into_inner()).take(&blocks, input.session.as_deref(), &name);
+            let entry = entry.ok_or_else(|| {
+                invalid(format!(
+                    "{name} needs PASSWORD_CLAIM_SIGNATURE, or a challenge this process started (Start-CGIPAuthAdmin -AuthFlow \
+                     USER_SRP_AUTH or CUSTOM_AUTH with PASSWORD, or DEVICE_SRP_AUTH with -DeviceGroupKey and -DevicePassword), \
+                     piped in (or its SECRET_BLOCK as PASSWORD_CLAIM_SECRET_BLOCK) within 15 minutes, so that the module can sign it."
+                ))
+            })?;
+            sign(responses, &entry, &name)?;
         }
         _ => {}
     }
@@ -153,14 +250,11 @@ pub fn before_respond(
     Ok(started)
 }
 
-fn sign(responses: &mut Option<StringMap>, session: &str, challenge: &str) -> Result<(), NativeError> {
-    let entry = PENDING.lock().unwrap_or_else(|p| p.into_inner()).remove(session).ok_or_else(|| {
-        invalid(format!(
-            "{challenge} needs PASSWORD_CLAIM_SIGNATURE, or a Session this process started (Start-CGIPAuthAdmin -AuthFlow \
-             USER_SRP_AUTH with PASSWORD, or DEVICE_SRP_AUTH with -DeviceGroupKey and -DevicePassword), within 15 minutes, \
-             so that the module can sign it."
-        ))
-    })?;
+/// Fills in the claim. USERNAME becomes the name the claim is for: USER_ID_FOR_SRP (the user's real name
+/// when an alias such as an e-mail address signed in), or for a device the challenge's USERNAME, as
+/// amazon-cognito-identity-js and pycognito answer; SECRET_HASH is then computed for it. A device answer
+/// also names its DEVICE_KEY.
+fn sign(responses: &mut Option<StringMap>, entry: &PendingSrp, challenge: &str) -> Result<(), NativeError> {
     let param = |k: &str| {
         entry.challenge.get(k).map(String::as_str).ok_or_else(|| invalid(format!("The {challenge} challenge had no {k}.")))
     };
@@ -170,12 +264,16 @@ fn sign(responses: &mut Option<StringMap>, session: &str, challenge: &str) -> Re
     let claim = match &started.prover {
         Prover::User { pool_id } => {
             let user_id = param("USER_ID_FOR_SRP")?;
-            if get(responses, "USERNAME").is_none() {
-                set(responses, "USERNAME", user_id.to_owned());
-            }
+            set(responses, "USERNAME", user_id.to_owned());
             started.client.password_claim(pool_id, user_id, &started.password, b, salt, block, &timestamp)
         }
         Prover::Device { group_key, device_key } => {
+            if let Some(user) = entry.challenge.get("USERNAME") {
+                set(responses, "USERNAME", user.clone());
+            }
+            if get(responses, "DEVICE_KEY").is_none() {
+                set(responses, "DEVICE_KEY", device_key.clone());
+            }
             started.client.device_password_claim(group_key, device_key, &started.password, b, salt, block, &timestamp)
         }
     }
@@ -328,8 +426,132 @@ mod tests {
             session: Some("unknown-session".into()),
             ..Default::default()
         };
-        let err = before_respond(&mut input, None, None).err().expect("refused");
+        let piped = map(&[("SECRET_BLOCK", "never-issued")]).unwrap();
+        let err = before_respond(&mut input, None, None, Some(&piped)).err().expect("refused");
         assert!(err.message.contains("PASSWORD_CLAIM_SIGNATURE"), "{}", err.message);
+    }
+
+    /// Starts a USER_SRP_AUTH exchange for `typed` and hands it the verifier challenge a service answered
+    /// with: SECRET_BLOCK `block` (base64, as Cognito sends it), USER_ID_FOR_SRP "dora", and `session` if any.
+    fn started_user_exchange(block: &str, session: Option<&str>, typed: &str) {
+        let mut input = AdminInitiateAuthInput {
+            user_pool_id: Some("us-east-1_Pool".into()),
+            client_id: Some("cid".into()),
+            auth_flow: Some("USER_SRP_AUTH".into()),
+            auth_parameters: map(&[("USERNAME", typed), ("PASSWORD", "hunter2")]),
+            ..Default::default()
+        };
+        let started = before_initiate(&mut input, None).unwrap();
+        let params = [("SRP_B", "ab12"), ("SALT", "cd34"), ("SECRET_BLOCK", block), ("USER_ID_FOR_SRP", "dora"), ("USERNAME", "dora")];
+        let response = AuthResponse {
+            challenge_name: Some("PASSWORD_VERIFIER".into()),
+            session: session.map(str::to_owned),
+            challenge_parameters: Some(params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()),
+            ..Default::default()
+        };
+        after_call(started, &response);
+    }
+
+    fn answer(responses: Option<StringMap>, session: Option<&str>, piped_block: Option<&str>, secret: Option<&str>) -> Result<Option<StringMap>, NativeError> {
+        let mut input = AdminRespondToAuthChallengeInput {
+            client_id: Some("cid".into()),
+            challenge_name: Some("PASSWORD_VERIFIER".into()),
+            challenge_responses: responses,
+            session: session.map(str::to_owned),
+            ..Default::default()
+        };
+        let piped = piped_block.map(|b| map(&[("SECRET_BLOCK", b)]).unwrap());
+        before_respond(&mut input, secret, None, piped.as_ref())?;
+        Ok(input.challenge_responses)
+    }
+
+    #[test]
+    fn a_verifier_without_a_session_is_signed_by_the_piped_secret_block() {
+        started_user_exchange("NoSession000", None, "dora");
+        let signed = answer(None, None, Some("NoSession000"), None).unwrap();
+        assert!(get(&signed, "PASSWORD_CLAIM_SIGNATURE").is_some());
+        assert_eq!(get(&signed, "PASSWORD_CLAIM_SECRET_BLOCK"), Some("NoSession000"));
+        assert!(get(&signed, "TIMESTAMP").is_some());
+        assert!(answer(None, None, Some("NoSession000"), None).is_err(), "an exchange signs once");
+    }
+
+    #[test]
+    fn a_verifier_is_found_by_password_claim_secret_block_or_by_session() {
+        started_user_exchange("ByClaim00000", None, "dora");
+        let claim = map(&[("PASSWORD_CLAIM_SECRET_BLOCK", "ByClaim00000")]);
+        assert!(get(&answer(claim, None, None, None).unwrap(), "PASSWORD_CLAIM_SIGNATURE").is_some());
+
+        started_user_exchange("WithSession0", Some("moto-session"), "dora");
+        let signed = answer(None, Some("moto-session"), None, None).unwrap();
+        assert_eq!(get(&signed, "PASSWORD_CLAIM_SECRET_BLOCK"), Some("WithSession0"));
+        assert!(answer(None, None, Some("WithSession0"), None).is_err(), "taken by Session, gone by SECRET_BLOCK too");
+    }
+
+    #[test]
+    fn interleaved_sign_ins_each_sign_their_own_challenge() {
+        started_user_exchange("First0000000", None, "dora");
+        started_user_exchange("Second000000", None, "dora");
+        let second = answer(None, None, Some("Second000000"), None).unwrap();
+        let first = answer(None, None, Some("First0000000"), None).unwrap();
+        assert_eq!(get(&first, "PASSWORD_CLAIM_SECRET_BLOCK"), Some("First0000000"));
+        assert_eq!(get(&second, "PASSWORD_CLAIM_SECRET_BLOCK"), Some("Second000000"));
+        assert_ne!(get(&first, "PASSWORD_CLAIM_SIGNATURE"), get(&second, "PASSWORD_CLAIM_SIGNATURE"));
+    }
+
+    #[test]
+    fn a_device_verifier_does_not_take_a_user_exchange() {
+        started_user_exchange("UserOnly0000", None, "dora");
+        let mut input = AdminRespondToAuthChallengeInput { challenge_name: Some("DEVICE_PASSWORD_VERIFIER".into()), ..Default::default() };
+        let piped = map(&[("SECRET_BLOCK", "UserOnly0000")]).unwrap();
+        assert!(before_respond(&mut input, None, None, Some(&piped)).is_err());
+        assert!(answer(None, None, Some("UserOnly0000"), None).is_ok(), "still there for its PASSWORD_VERIFIER");
+    }
+
+    #[test]
+    fn after_an_alias_the_answer_and_its_secret_hash_are_for_user_id_for_srp() {
+        started_user_exchange("Alias0000000", None, "dora@example.com");
+        let typed = map(&[("USERNAME", "dora@example.com")]);
+        let signed = answer(typed, None, Some("Alias0000000"), Some("s3cret")).unwrap();
+        assert_eq!(get(&signed, "USERNAME"), Some("dora"));
+        assert_eq!(get(&signed, "SECRET_HASH").unwrap(), auth::secret_hash("s3cret", "dora", "cid"));
+    }
+
+    fn initiate(flow: &str, pairs: &[(&str, &str)]) -> Result<(AdminInitiateAuthInput, bool), NativeError> {
+        let mut input = AdminInitiateAuthInput {
+            user_pool_id: Some("us-east-1_Pool".into()),
+            auth_flow: Some(flow.into()),
+            auth_parameters: map(pairs),
+            ..Default::default()
+        };
+        let started = before_initiate(&mut input, None)?;
+        Ok((input, started.is_some()))
+    }
+
+    #[test]
+    fn custom_auth_with_a_password_starts_with_srp_a_and_sends_no_password() {
+        let (input, started) = initiate("CUSTOM_AUTH", &[("USERNAME", "dora"), ("PASSWORD", "hunter2")]).unwrap();
+        assert!(started);
+        assert_eq!(get(&input.auth_parameters, "CHALLENGE_NAME"), Some("SRP_A"));
+        assert!(get(&input.auth_parameters, "SRP_A").is_some());
+        assert!(get(&input.auth_parameters, "PASSWORD").is_none());
+        let (plain, started) = initiate("CUSTOM_AUTH", &[("USERNAME", "dora")]).unwrap();
+        assert!(!started && get(&plain.auth_parameters, "CHALLENGE_NAME").is_none(), "without a password the custom flow is the caller's");
+    }
+
+    #[test]
+    fn a_password_goes_only_to_flows_that_send_one() {
+        for flow in ["ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH"] {
+            let (input, _) = initiate(flow, &[("USERNAME", "dora"), ("PASSWORD", "hunter2")]).unwrap();
+            assert_eq!(get(&input.auth_parameters, "PASSWORD"), Some("hunter2"), "{flow}");
+        }
+        let (input, _) = initiate("USER_AUTH", &[("USERNAME", "d"), ("PASSWORD", "hunter2"), ("PREFERRED_CHALLENGE", "PASSWORD")]).unwrap();
+        assert_eq!(get(&input.auth_parameters, "PASSWORD"), Some("hunter2"));
+        for flow in ["REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_AUTH"] {
+            let err = initiate(flow, &[("USERNAME", "dora"), ("PASSWORD", "hunter2")]).err().expect(flow);
+            assert!(err.message.contains("not sent") && !err.message.contains("hunter2"), "{}", err.message);
+        }
+        let err = initiate("USER_SRP_AUTH", &[("USERNAME", "d"), ("PASSWORD", "hunter2"), ("SRP_A", "ab")]).err().expect("both");
+        assert!(err.message.contains("not both"), "{}", err.message);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The operations: one JSON request envelope in, one JSON response (or [`NativeError`]) out.
 //!
-//! Envelope: `{"operation": "AdminInitiateAuth", "client": {ClientSettings}, "input": {AWS request}}`.
+//! Envelope: `{"operation": "AdminInitiateAuth", "client": {ClientSettings}, "input": {AWS request}}`, plus
+//! what the module itself needs and never sends (`clientSecret`, `device`, `challengeParameters`).
 
 use aws_sdk_cognitoidentityprovider::operation::RequestId;
 use aws_sdk_cognitoidentityprovider::types::{AuthFlowType, ChallengeNameType};
@@ -16,7 +17,7 @@ use crate::client::{check_fallback_credentials, client_for};
 use crate::error::NativeError;
 use crate::model::{
     challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
-    AuthResponse, ContextData, ResponseMetadata,
+    AuthResponse, ContextData, ResponseMetadata, StringMap,
 };
 use crate::runtime::runtime;
 use crate::settings::ClientSettings;
@@ -39,6 +40,10 @@ struct Envelope {
     /// A remembered device's group key and password, for DEVICE_SRP_AUTH; never sent as such.
     #[serde(default)]
     device: Option<assist::DeviceSecret>,
+    /// The ChallengeParameters of the challenge being answered, which find the SRP exchange to sign by
+    /// their SECRET_BLOCK (Cognito sends no Session with PASSWORD_VERIFIER); not sent.
+    #[serde(default)]
+    challenge_parameters: Option<StringMap>,
 }
 
 enum Operation {
@@ -120,7 +125,7 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
             response
         }
         Operation::AdminRespondToAuthChallenge(mut input) => {
-            let srp = assist::before_respond(&mut input, secret, envelope.device)?;
+            let srp = assist::before_respond(&mut input, secret, envelope.device, envelope.challenge_parameters.as_ref())?;
             let response = respond_to_auth_challenge(&client_for(settings)?, input, &target).await?;
             assist::after_call(srp, &response);
             response

@@ -85,6 +85,8 @@ namespace CognitoAdminAuth.Cmdlets
         protected abstract object ReadResponse(byte[] json);
         /// <summary>A remembered device's secret for DEVICE_SRP_AUTH, where the operation takes one.</summary>
         private protected virtual NativeRequest.DeviceSecret Device() => null;
+        /// <summary>The parameters of the challenge being answered, where the operation answers one.</summary>
+        private protected virtual Dictionary<string, string> ChallengeParameters() => null;
 
         private Dictionary<string, object> BuildInput()
         {
@@ -130,9 +132,10 @@ namespace CognitoAdminAuth.Cmdlets
             }
 
             var selector = BuildSelector();
-            var input = BuildInputOrFail();
+            var input = OrInvalidCast(BuildInput);
+            var challenge = OrInvalidCast(ChallengeParameters);
             WriteVerbose($"Invoking Amazon Cognito Identity Provider operation '{OperationName}' {resolver.Target}");
-            var response = Call(client, input);
+            var response = Call(client, input, challenge);
             foreach (var item in selector.Apply(response, this))
             {
                 WriteObject(item, enumerateCollection: !(item is IDictionary));
@@ -157,26 +160,27 @@ namespace CognitoAdminAuth.Cmdlets
             catch (NativeCallException e) { throw Terminate(e.ToTypedException(operation)); }
         }
 
-        private Dictionary<string, object> BuildInputOrFail()
+        /// <summary>A hashtable parameter with a value that is not a string ends the call before anything is sent.</summary>
+        private T OrInvalidCast<T>(Func<T> build)
         {
-            try { return BuildInput(); }
+            try { return build(); }
             catch (InvalidCastException e)
             {
                 var record = new ErrorRecord(e, typeof(InvalidCastException).FullName, ErrorCategory.InvalidArgument, null);
                 record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = e.Data[StringMaps.RecommendedActionKey] as string };
                 ThrowTerminatingError(record);
-                return null; // not reached: ThrowTerminatingError always throws
+                return default; // not reached: ThrowTerminatingError always throws
             }
         }
 
-        private object Call(ClientSettings client, Dictionary<string, object> input)
+        private object Call(ClientSettings client, Dictionary<string, object> input, Dictionary<string, string> challenge)
         {
             var history = AWSCmdletHistoryBuffer.Instance;
             if (history.RecordServiceRequests)
                 _history.Add(_history.Requests, Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
             try
             {
-                var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)), Device());
+                var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)), Device(), challenge);
                 var response = ReadResponse(NativeCore.Invoke(request, _stopping.Token));
                 _history.Add(_history.Responses, Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
                 return response;

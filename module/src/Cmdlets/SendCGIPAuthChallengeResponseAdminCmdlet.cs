@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Amazon.CognitoIdentityProvider;
 using Amazon.CognitoIdentityProvider.Model;
@@ -36,6 +37,15 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object DevicePassword { get; set; }
 
+        /// <summary>
+        /// The ChallengeParameters of the challenge being answered (beyond AWS.Tools), bound from the piped
+        /// response: their SECRET_BLOCK finds the SRP exchange this process started, since Cognito sends no
+        /// Session with PASSWORD_VERIFIER. Not sent to the service.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ChallengeParameters")]
+        public IDictionary ChallengeParameter { get; set; }
+
         protected override string OperationName => "AdminRespondToAuthChallenge";
         protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
         protected override string KindParameterName => nameof(ChallengeName);
@@ -48,6 +58,9 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             DevicePassword == null || string.IsNullOrEmpty(DeviceGroupKey)
                 ? null
                 : new NativeRequest.DeviceSecret { GroupKey = DeviceGroupKey, Password = Secrets.Reveal(DevicePassword, nameof(DevicePassword)) };
+
+        private protected override Dictionary<string, string> ChallengeParameters() =>
+            StringMaps.FromHashtable(ChallengeParameter, nameof(ChallengeParameter));
 
         protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminRespondToAuthChallengeResponse>(json);
     }
