@@ -109,18 +109,23 @@ function Start-CannedServer {
     delayMs). Returns Url, Process and RecordFile; read what it received with Get-CannedRequest.
     #>
     param([Parameter(Mandatory)] [object[]] $Reply)
-    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
     $replies = [System.IO.Path]::GetTempFileName()
     $record = [System.IO.Path]::GetTempFileName()
     ConvertTo-Json -InputObject @($Reply) -Depth 20 | Set-Content -Path $replies -Encoding utf8
-    $psi = [System.Diagnostics.ProcessStartInfo]::new($python)
-    foreach ($a in @((Join-Path $PSScriptRoot 'fixtures/canned_server.py'), $replies, $record)) { $psi.ArgumentList.Add($a) }
+    Start-LoopbackFixture 'canned_server.py' $replies $record | Add-Member -PassThru RecordFile $record
+}
+
+function Start-LoopbackFixture {
+    <# Starts tests/fixtures/<Script> with the venv's python and the given arguments; it prints its loopback port first. #>
+    param([Parameter(Mandatory)] [string] $Script, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $script:RepoRoot '.tools/venv/bin/python'))
+    foreach ($a in @((Join-Path $PSScriptRoot "fixtures/$Script")) + @($Arguments)) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($psi)
     $port = $process.StandardOutput.ReadLine()
-    if (-not $port) { throw 'the canned server did not start' }
-    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process; RecordFile = $record }
+    if (-not $port) { throw "the fixture $Script did not start" }
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Port = [int]$port; Process = $process }
 }
 
 function Get-CannedRequest($Server) {
@@ -128,7 +133,7 @@ function Get-CannedRequest($Server) {
     , @(Get-Content -Path $Server.RecordFile | Where-Object { $_ } | ForEach-Object { $_ | ConvertFrom-Json -AsHashtable })
 }
 
-Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest
+Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest, Start-LoopbackFixture
 
 function Get-TotpCode {
     <#
