@@ -115,17 +115,23 @@ function Start-CannedServer {
 }
 
 function Start-RecordingFixture([string] $Script, [string[]] $Arguments) {
-    <# Starts a Python fixture that takes its record file last and prints its port first; returns Url, Process, RecordFile. #>
-    $python = Join-Path $script:RepoRoot '.tools/venv/bin/python'
+    <# A fixture that takes its record file last (canned and contract servers); returns Url, Port, Process, RecordFile. #>
     $record = [System.IO.Path]::GetTempFileName()
-    $psi = [System.Diagnostics.ProcessStartInfo]::new($python)
-    foreach ($a in @((Join-Path $PSScriptRoot "fixtures/$Script")) + $Arguments + $record) { $psi.ArgumentList.Add($a) }
+    $all = @($Arguments) + $record
+    Start-LoopbackFixture $Script @all | Add-Member -PassThru RecordFile $record
+}
+
+function Start-LoopbackFixture {
+    <# Starts tests/fixtures/<Script> with the venv's python and the given arguments; it prints its loopback port first. #>
+    param([Parameter(Mandatory)] [string] $Script, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $script:RepoRoot '.tools/venv/bin/python'))
+    foreach ($a in @((Join-Path $PSScriptRoot "fixtures/$Script")) + @($Arguments)) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($psi)
     $port = $process.StandardOutput.ReadLine()
-    if (-not $port) { throw "$Script did not start" }
-    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process; RecordFile = $record }
+    if (-not $port) { throw "the fixture $Script did not start" }
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Port = [int]$port; Process = $process }
 }
 
 function Get-CannedRequest($Server) {
@@ -133,7 +139,7 @@ function Get-CannedRequest($Server) {
     , @(Get-Content -Path $Server.RecordFile | Where-Object { $_ } | ForEach-Object { $_ | ConvertFrom-Json -AsHashtable })
 }
 
-Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest
+Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest, Start-LoopbackFixture
 
 function Start-ContractServer {
     <#

@@ -4,6 +4,8 @@
 pub mod assist;
 pub mod auth;
 pub mod client;
+pub mod credentials;
+pub mod environment;
 pub mod error;
 pub mod ffi;
 pub mod model;

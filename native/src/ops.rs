@@ -13,7 +13,8 @@ use tokio_util::sync::CancellationToken;
 use zeroize::Zeroizing;
 
 use crate::assist;
-use crate::client::{check_fallback_credentials, client_for};
+use crate::client::client_for;
+use crate::credentials;
 use crate::error::NativeError;
 use crate::model::{
     challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
@@ -47,8 +48,8 @@ struct Envelope {
 }
 
 enum Operation {
-    /// Checks the container and instance-metadata credential providers; no service call.
-    ResolveCredentials,
+    /// Decides the profile, tail and region steps of the chains (see [`crate::credentials`]); no Cognito call.
+    ResolveConnection,
     AdminInitiateAuth(AdminInitiateAuthInput),
     AdminRespondToAuthChallenge(AdminRespondToAuthChallengeInput),
 }
@@ -56,7 +57,7 @@ enum Operation {
 impl Operation {
     fn parse(name: &str, input: serde_json::Value) -> Result<Self, NativeError> {
         match name {
-            "ResolveCredentials" => Ok(Operation::ResolveCredentials),
+            "ResolveConnection" => Ok(Operation::ResolveConnection),
             "AdminInitiateAuth" => Ok(Operation::AdminInitiateAuth(parse_input(name, input)?)),
             "AdminRespondToAuthChallenge" => Ok(Operation::AdminRespondToAuthChallenge(parse_input(name, input)?)),
             other => Err(NativeError::invalid_request(format!(
@@ -114,19 +115,21 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
     let settings = &envelope.client;
     let target = settings.describe_target();
     let response = match operation {
-        Operation::ResolveCredentials => {
-            check_fallback_credentials(settings).await?;
-            return Ok(br#"{"Resolved":true}"#.to_vec());
+        Operation::ResolveConnection => {
+            let resolution = credentials::resolve(settings).await?;
+            return Ok(serde_json::to_vec(&resolution).expect("Resolution serialises"));
         }
         Operation::AdminInitiateAuth(mut input) => {
             let srp = assist::before_initiate(&mut input, secret)?;
-            let response = admin_initiate_auth(&client_for(settings)?, input, &target).await?;
+            let client = client_for(settings).await?;
+            let response = admin_initiate_auth(&client, input, &target).await.map_err(|e| credentials::explain(e, settings))?;
             assist::after_call(srp, &response);
             response
         }
         Operation::AdminRespondToAuthChallenge(mut input) => {
             let srp = assist::before_respond(&mut input, secret, envelope.device, envelope.challenge_parameters.as_ref())?;
-            let response = respond_to_auth_challenge(&client_for(settings)?, input, &target).await?;
+            let client = client_for(settings).await?;
+            let response = respond_to_auth_challenge(&client, input, &target).await.map_err(|e| credentials::explain(e, settings))?;
             assist::after_call(srp, &response);
             response
         }

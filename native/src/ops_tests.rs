@@ -204,7 +204,7 @@ fn without_credentials_nothing_is_sent_and_the_error_says_what_was_tried() {
     let server = TestServer::start(vec![Reply::Json { status: 200, body: ok_body() }]);
     let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
     req["client"]["credentials"] = Value::Null;
-    req["client"]["instanceMetadataDisabled"] = json!(true);
+    req["client"]["environment"] = json!({"AWS_EC2_METADATA_DISABLED": "true", "HOME": "/nonexistent/cgip-home"});
     let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Credentials, "{}", err.message);
     assert!(err.message.contains("container"), "{}", err.message);
@@ -213,7 +213,7 @@ fn without_credentials_nothing_is_sent_and_the_error_says_what_was_tried() {
 
 #[test]
 fn resolving_fallback_credentials_needs_no_region_and_reports_what_was_tried() {
-    let req = br#"{"operation":"ResolveCredentials","client":{"instanceMetadataDisabled":true}}"#;
+    let req = br#"{"operation":"ResolveConnection","client":{"environment":{"AWS_EC2_METADATA_DISABLED":"true","HOME":"/nonexistent/cgip-home"}}}"#;
     let err = call(req).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Credentials);
     assert!(err.message.contains("container"), "{}", err.message);

@@ -1,12 +1,14 @@
 //! What the caller says about the client: region, endpoint, credentials, timeouts and retries.
-//! The C# layer resolves these from cmdlet parameters, shell variables, environment and profiles
-//! (the AWS.Tools order), so the native side only validates and applies them.
+//! The C# layer walks AWS.Tools' order through the steps it can see (parameters, shell variables,
+//! environment keys) and names the profile or the chain's tail for the rest (see [`crate::credentials`]).
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::time::Duration;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
+use crate::credentials::Source;
+use crate::environment::ScriptEnvironment;
 use crate::error::NativeError;
 
 /// Used when the caller does not say otherwise: nothing may wait forever, and a dead endpoint must be
@@ -47,8 +49,16 @@ impl std::fmt::Debug for StaticCredentials {
 pub struct ClientSettings {
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
-    /// `None` means: try the container and instance-metadata providers (quickly) as AWS.Tools does last.
+    /// Keys found by the C# layer. With neither these nor `credentialsProfile`: the chain's tail.
     pub credentials: Option<StaticCredentials>,
+    /// The profile the credentials come from (-ProfileName, AWS_PROFILE, or a default profile).
+    pub credentials_profile: Option<String>,
+    /// The profile whose region is looked up first (-ProfileName; 'default' when absent).
+    pub region_profile: Option<String>,
+    /// -ProfileLocation: the only file searched, as a credentials file.
+    pub profile_location: Option<String>,
+    /// Set by `ResolveConnection`; cached clients end when the profile files change.
+    pub profile_stamp: Option<String>,
     pub connect_timeout_ms: Option<u64>,
     /// Whole-operation limit (AWS.Tools `Timeout`).
     pub timeout_ms: Option<u64>,
@@ -56,10 +66,9 @@ pub struct ClientSettings {
     pub read_write_timeout_ms: Option<u64>,
     pub max_attempts: Option<u32>,
     pub retry_mode: Option<RetryMode>,
-    /// The host's AWS_EC2_METADATA_DISABLED: .NET on Unix keeps environment changes made by a script to
-    /// itself, so the native side cannot see `$env:AWS_EC2_METADATA_DISABLED = 'true'` unless told.
+    /// The script's environment (see [`crate::environment`]).
     #[serde(default)]
-    pub instance_metadata_disabled: bool,
+    pub environment: ScriptEnvironment,
 }
 
 /// The identity of a configured client: two requests with equal keys can share one client and its
@@ -75,18 +84,39 @@ pub struct ClientKey {
     read_timeout: Option<Duration>,
     max_attempts: u32,
     retry_mode: RetryMode,
-    instance_metadata_disabled: bool,
+    credentials_profile: Option<String>,
+    profile_location: Option<String>,
+    profile_stamp: Option<String>,
+    environment_digest: [u8; 32],
+}
+
+/// AWS.Tools' exact text for the case where no step named a region.
+pub fn no_region() -> NativeError {
+    NativeError::new(
+        crate::error::ErrorKind::InvalidRequest,
+        "RegionNotSpecified",
+        "No region specified or obtained from persisted/shell defaults.",
+    )
 }
 
 impl ClientSettings {
+    pub fn region_name(&self) -> Option<&str> {
+        self.region.as_deref().map(str::trim).filter(|r| !r.is_empty())
+    }
+
     pub fn region(&self) -> Result<&str, NativeError> {
-        match self.region.as_deref().map(str::trim) {
-            Some(r) if !r.is_empty() => Ok(r),
-            _ => Err(NativeError::new(
-                crate::error::ErrorKind::InvalidRequest,
-                "RegionNotSpecified",
-                "No region specified or obtained from persisted/shell defaults.",
-            )),
+        self.region_name().ok_or_else(no_region)
+    }
+
+    pub fn profile_location(&self) -> Option<&str> {
+        self.profile_location.as_deref().filter(|p| !p.trim().is_empty())
+    }
+
+    pub fn credential_source(&self) -> Source<'_> {
+        match (&self.credentials, self.credentials_profile.as_deref()) {
+            (Some(keys), _) => Source::Static(keys),
+            (None, Some(name)) if !name.is_empty() => Source::Profile(name),
+            _ => Source::Tail,
         }
     }
 
@@ -148,7 +178,10 @@ impl ClientSettings {
             read_timeout: self.read_timeout(),
             max_attempts: self.max_attempts()?,
             retry_mode: self.retry_mode.unwrap_or_default(),
-            instance_metadata_disabled: self.instance_metadata_disabled,
+            credentials_profile: self.credentials_profile.clone(),
+            profile_location: self.profile_location.clone(),
+            profile_stamp: self.profile_stamp.clone(),
+            environment_digest: self.environment.digest(),
         })
     }
 }

@@ -23,6 +23,9 @@ namespace CognitoAdminAuth.Cmdlets
     {
         private CancellationTokenSource _stopping;
         private AWSCmdletHistory _history;
+        private readonly Dictionary<string, ConnectionResolution> _resolutions = new Dictionary<string, ConnectionResolution>();
+        /// <summary>A pipeline whose records bind this many different connections is rare; past it, start over.</summary>
+        private const int MaxResolutions = 16;
 
         [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
@@ -119,9 +122,9 @@ namespace CognitoAdminAuth.Cmdlets
         protected override void ProcessRecord()
         {
             WarnAboutNullMandatoryParameters();
-            var resolver = new ConnectionResolver(ConnectionArguments(), SessionState);
+            var resolver = new ConnectionResolver(ConnectionArguments(), SessionState, ScriptEnvironment.Capture());
             ClientSettings client;
-            try { client = resolver.Resolve(CheckFallbackCredentials); }
+            try { client = resolver.Resolve(ResolveConnection); }
             catch (InvalidOperationException e) { ThrowTerminatingError(ExecutionError(e)); return; }
             foreach (var message in resolver.DebugMessages) WriteDebug(message);
 
@@ -152,11 +155,23 @@ namespace CognitoAdminAuth.Cmdlets
             return record;
         }
 
-        private void CheckFallbackCredentials(ClientSettings settings)
+        /// <summary>
+        /// The native steps of the chains, once per pipeline for each distinct input (records that bind other
+        /// credential or region parameters get their own): profile files are read, and the tail probed, once.
+        /// </summary>
+        private ConnectionResolution ResolveConnection(ClientSettings settings)
         {
-            const string operation = "ResolveCredentials";
-            try { NativeCore.Invoke(NativeRequest.Create(operation, settings, null), _stopping.Token); }
-            catch (NativeCallException e) when (e.ToTypedException(operation) is InvalidOperationException missing) { throw missing; }
+            const string operation = "ResolveConnection";
+            var request = NativeRequest.Create(operation, settings, null);
+            var key = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(request));
+            if (_resolutions.TryGetValue(key, out var known)) return known;
+            try
+            {
+                var resolution = System.Text.Json.JsonSerializer.Deserialize<ConnectionResolution>(NativeCore.Invoke(request, _stopping.Token));
+                if (_resolutions.Count >= MaxResolutions) _resolutions.Clear();
+                return _resolutions[key] = resolution;
+            }
+            catch (NativeCallException e) when (e.ToTypedException(operation) is InvalidOperationException failed) { throw failed; }
             catch (NativeCallException e) { throw Terminate(e.ToTypedException(operation)); }
         }
 

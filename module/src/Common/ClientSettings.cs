@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace CognitoAdminAuth.Common
@@ -8,12 +9,17 @@ namespace CognitoAdminAuth.Common
         [JsonPropertyName("region")] public string Region { get; set; }
         [JsonPropertyName("endpointUrl")] public string EndpointUrl { get; set; }
         [JsonPropertyName("credentials")] public Keys Credentials { get; set; }
+        /// <summary>The profile the credentials come from; with neither this nor Credentials, the chain's tail.</summary>
+        [JsonPropertyName("credentialsProfile")] public string CredentialsProfile { get; set; }
+        [JsonPropertyName("regionProfile")] public string RegionProfile { get; set; }
+        [JsonPropertyName("profileLocation")] public string ProfileLocation { get; set; }
+        [JsonPropertyName("profileStamp")] public string ProfileStamp { get; set; }
         [JsonPropertyName("connectTimeoutMs")] public long? ConnectTimeoutMs { get; set; }
         [JsonPropertyName("timeoutMs")] public long? TimeoutMs { get; set; }
         [JsonPropertyName("readWriteTimeoutMs")] public long? ReadWriteTimeoutMs { get; set; }
         [JsonPropertyName("maxAttempts")] public int? MaxAttempts { get; set; }
         [JsonPropertyName("retryMode")] public string RetryMode { get; set; }
-        [JsonPropertyName("instanceMetadataDisabled")] public bool InstanceMetadataDisabled { get; set; }
+        [JsonPropertyName("environment")] public Dictionary<string, string> Environment { get; set; }
 
         internal sealed class Keys
         {
@@ -21,5 +27,15 @@ namespace CognitoAdminAuth.Common
             [JsonPropertyName("secretAccessKey")] public string SecretAccessKey { get; set; }
             [JsonPropertyName("sessionToken")] public string SessionToken { get; set; }
         }
+    }
+
+    /// <summary>The native core's answer to ResolveConnection: sources for -Debug and the settings to call with.</summary>
+    internal sealed class ConnectionResolution
+    {
+        [JsonPropertyName("credentialsSource")] public string CredentialsSource { get; set; }
+        [JsonPropertyName("credentialsProfile")] public string CredentialsProfile { get; set; }
+        [JsonPropertyName("region")] public string Region { get; set; }
+        [JsonPropertyName("regionSource")] public string RegionSource { get; set; }
+        [JsonPropertyName("profileStamp")] public string ProfileStamp { get; set; }
     }
 }

@@ -15,24 +15,24 @@ namespace CognitoAdminAuth.Common
 
     /// <summary>
     /// Credentials, region and endpoint in AWS.Tools' order (spec §4), producing the native client
-    /// settings and, for -Debug, where each came from (never the values of secrets).
+    /// settings and, for -Debug, where each came from (never the values of secrets). The steps that need
+    /// the SDK (profiles of every kind, the chain's tail, the region from profiles or instance metadata)
+    /// are named here and decided by the native core's ResolveConnection, once per distinct input.
     /// </summary>
     internal sealed class ConnectionResolver
     {
         public const string NoCredentials = "No credentials specified or obtained from persisted/shell defaults.";
         public const string NoRegion = "No region specified or obtained from persisted/shell defaults.";
-        private const string LegacyDefaultProfile = "AWS PS Default";
 
         private readonly ConnectionArguments _args;
         private readonly SessionState _session;
-        private readonly Func<string, string> _env;
-        private ProfileStore _profiles;
+        private readonly Dictionary<string, string> _env;
 
-        public ConnectionResolver(ConnectionArguments args, SessionState session, Func<string, string> env = null)
+        public ConnectionResolver(ConnectionArguments args, SessionState session, Dictionary<string, string> env)
         {
             _args = args;
             _session = session;
-            _env = env ?? Environment.GetEnvironmentVariable;
+            _env = env;
         }
 
         public List<string> DebugMessages { get; } = new List<string>();
@@ -40,96 +40,52 @@ namespace CognitoAdminAuth.Common
         /// <summary>Where requests go, for -Verbose: the endpoint if one is set, else the region.</summary>
         public string Target { get; private set; }
 
-        private ProfileStore Profiles => _profiles ?? (_profiles = new ProfileStore(_args.ProfileLocation));
+        private string Env(string name) => _env.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
-        /// <summary>
-        /// Null credentials mean "let the native core try container and instance-metadata credentials",
-        /// the last steps of the chain, which need network access and so are not done here.
-        /// </summary>
-        public ResolvedCredentials ResolveCredentials()
-        {
-            var creds = FindCredentials();
-            DebugMessages.Add(creds != null
-                ? $"Credentials obtained from {creds.Source}"
-                : "No credentials in parameters, shell variables, environment or profiles; trying container and instance-profile credentials");
-            return creds;
-        }
-
-        private ResolvedCredentials FindCredentials()
+        /// <summary>The local steps: keys the cmdlet, the shell or the environment hold, else the profile to use.</summary>
+        private string FindCredentials(ClientSettings settings)
         {
             // -NetworkCredential only ever serves SAML role profiles in AWS.Tools, which this module does not
             // read; like AWS.Tools with a non-SAML profile, it has no effect otherwise.
             if (!string.IsNullOrEmpty(_args.AccessKey) && !string.IsNullOrEmpty(_args.SecretKey))
-                return new ResolvedCredentials(_args.AccessKey, _args.SecretKey, NullIfEmpty(_args.SessionToken), "the supplied key parameters");
+                return Use(settings, new ResolvedCredentials(_args.AccessKey, _args.SecretKey, NullIfEmpty(_args.SessionToken), "the supplied key parameters"));
             if (!string.IsNullOrEmpty(_args.ProfileName))
             {
-                // A named profile that does not exist stops the chain, as in AWS.Tools.
-                return FromProfile(_args.ProfileName) ?? throw new InvalidOperationException(NoCredentials);
+                // A named profile that does not exist stops the chain, as in AWS.Tools (the native core says so).
+                settings.CredentialsProfile = _args.ProfileName;
+                return null;
             }
             if (_args.Credential != null)
-                return ResolvedCredentials.FromObject(_args.Credential, "supplied credentials object")
-                       ?? throw new ArgumentException("The -Credential object carries no access key and secret key.", "Credential");
+                return Use(settings, ResolvedCredentials.FromObject(_args.Credential, "supplied credentials object")
+                       ?? throw new ArgumentException("The -Credential object carries no access key and secret key.", "Credential"));
             var stored = ResolvedCredentials.FromObject(_session?.PSVariable.GetValue("StoredAWSCredentials"), "shell variable $StoredAWSCredentials");
-            if (stored != null) return stored;
-            var envAccess = _env("AWS_ACCESS_KEY_ID");
-            var envSecret = _env("AWS_SECRET_ACCESS_KEY");
-            if (!string.IsNullOrEmpty(envAccess) && !string.IsNullOrEmpty(envSecret))
-                return new ResolvedCredentials(envAccess, envSecret, NullIfEmpty(_env("AWS_SESSION_TOKEN")), "Environment");
-            var envProfile = _env("AWS_PROFILE");
-            if (!string.IsNullOrEmpty(envProfile))
-                return FromProfile(envProfile) ?? throw new InvalidOperationException(NoCredentials);
-            return FromProfile("default") ?? FromProfile(LegacyDefaultProfile);
-        }
-
-        private ResolvedCredentials FromProfile(string name)
-        {
-            var p = Profiles.Find(name);
-            if (p == null || !p.TryGetValue("aws_access_key_id", out var access) || !p.TryGetValue("aws_secret_access_key", out var secret)
-                || string.IsNullOrEmpty(access) || string.IsNullOrEmpty(secret))
-                return null;
-            p.TryGetValue("aws_session_token", out var token);
-            return new ResolvedCredentials(access, secret, NullIfEmpty(token), $"stored profile named '{name}'");
-        }
-
-        public string ResolveRegion()
-        {
-            string region = null, source = null;
-            if (_args.Region != null)
-            {
-                region = RegionName(_args.Region) ?? throw new ArgumentException(
-                    "Unsupported parameter type; Region must be a string containing the system name for a region, or an AWSRegion instance");
-                source = "region parameter";
-            }
-            else if (RegionName(_session?.PSVariable.GetValue("StoredAWSRegion")) is string stored && stored.Length > 0)
-            {
-                region = stored; source = "shell variable $StoredAWSRegion";
-            }
-            else if (ProfileRegion() is string profileRegion)
-            {
-                region = profileRegion; source = "stored region";
-            }
-            else if (!string.IsNullOrEmpty(_env("AWS_REGION")))
-            {
-                region = _env("AWS_REGION"); source = "Environment";
-            }
-            var config = _args.ClientConfig;
-            var configRegion = RegionName(config?.RegionEndpoint) ?? NullIfEmpty(config?.AuthenticationRegion);
-            if (source != "region parameter" && configRegion != null)
-            {
-                region = configRegion; source = "region parameter";
-            }
-            if (string.IsNullOrEmpty(region)) throw new InvalidOperationException(NoRegion);
-            DebugMessages.Add($"Region obtained from {source} with value '{region}'");
-            return region;
-        }
-
-        private string ProfileRegion()
-        {
-            var name = !string.IsNullOrEmpty(_args.ProfileName) ? _args.ProfileName : "default";
-            foreach (var candidate in new[] { name, LegacyDefaultProfile })
-                if (Profiles.Find(candidate) is IReadOnlyDictionary<string, string> p && p.TryGetValue("region", out var r) && !string.IsNullOrEmpty(r))
-                    return r;
+            if (stored != null) return Use(settings, stored);
+            if (Env("AWS_ACCESS_KEY_ID") is string envAccess && Env("AWS_SECRET_ACCESS_KEY") is string envSecret)
+                return Use(settings, new ResolvedCredentials(envAccess, envSecret, Env("AWS_SESSION_TOKEN"), "Environment"));
+            // AWS_PROFILE names the profile; else the native core tries 'default', 'AWS PS Default', then the tail.
+            settings.CredentialsProfile = Env("AWS_PROFILE");
             return null;
+        }
+
+        private static string Use(ClientSettings settings, ResolvedCredentials creds)
+        {
+            settings.Credentials = new ClientSettings.Keys { AccessKeyId = creds.AccessKey, SecretAccessKey = creds.SecretKey, SessionToken = creds.SessionToken };
+            return creds.Source;
+        }
+
+        /// <summary>The local region steps; null leaves the profile, AWS_REGION and instance-metadata steps to the native core.</summary>
+        private (string Region, string Source) FindRegion()
+        {
+            if (_args.Region != null)
+                return (RegionName(_args.Region) ?? throw new ArgumentException(
+                    "Unsupported parameter type; Region must be a string containing the system name for a region, or an AWSRegion instance"), "region parameter");
+            // A -ClientConfig region beats every step but -Region, so the later steps need not be tried.
+            var config = _args.ClientConfig;
+            if ((RegionName(config?.RegionEndpoint) ?? NullIfEmpty(config?.AuthenticationRegion)) is string configRegion)
+                return (configRegion, "region parameter");
+            if (RegionName(_session?.PSVariable.GetValue("StoredAWSRegion")) is string stored && stored.Length > 0)
+                return (stored, "shell variable $StoredAWSRegion");
+            return (null, null);
         }
 
         /// <summary>A region given as a string or as an object with SystemName (AWSRegion, RegionEndpoint).</summary>
@@ -146,31 +102,38 @@ namespace CognitoAdminAuth.Common
             }
         }
 
-        /// <param name="checkFallbackCredentials">
-        /// Asks the native core whether container or instance-metadata credentials exist (network access, so
-        /// not done here); throws InvalidOperationException when they do not. Called only when nothing
-        /// local gave credentials, and before the region, as AWS.Tools orders the two.
+        /// <param name="resolveNative">
+        /// The native core's ResolveConnection for these settings (cached by the caller); throws
+        /// InvalidOperationException when no step gives credentials or a region, credentials first.
         /// </param>
-        public ClientSettings Resolve(Action<ClientSettings> checkFallbackCredentials)
+        public ClientSettings Resolve(Func<ClientSettings, ConnectionResolution> resolveNative)
         {
-            var creds = ResolveCredentials();
             var config = _args.ClientConfig;
             var settings = new ClientSettings
             {
-                Credentials = creds == null ? null : new ClientSettings.Keys
-                {
-                    AccessKeyId = creds.AccessKey, SecretAccessKey = creds.SecretKey, SessionToken = creds.SessionToken,
-                },
-                // The native side cannot see environment changes made by a script (.NET keeps them to itself).
-                InstanceMetadataDisabled = string.Equals(_env("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase),
+                Environment = _env,
+                ProfileLocation = NullIfEmpty(_args.ProfileLocation),
+                RegionProfile = NullIfEmpty(_args.ProfileName),
                 TimeoutMs = Millis(config?.Timeout),
                 ReadWriteTimeoutMs = Millis(config?.ReadWriteTimeout),
                 ConnectTimeoutMs = Millis(config?.ConnectTimeout),
                 MaxAttempts = config?.MaxErrorRetry is int retries ? retries + 1 : (int?)null,
                 RetryMode = NullIfEmpty(config?.RetryMode)?.ToLowerInvariant(),
             };
-            if (creds == null) checkFallbackCredentials(settings);
-            settings.Region = ResolveRegion();
+            var credentialsSource = FindCredentials(settings);
+            var (region, regionSource) = FindRegion();
+            settings.Region = region;
+            if (credentialsSource == null || region == null)
+            {
+                var resolution = resolveNative(settings);
+                credentialsSource = credentialsSource ?? resolution.CredentialsSource;
+                settings.CredentialsProfile = resolution.CredentialsProfile ?? settings.CredentialsProfile;
+                settings.ProfileStamp = resolution.ProfileStamp;
+                if (region == null) (region, regionSource) = (resolution.Region, resolution.RegionSource);
+                settings.Region = region;
+            }
+            DebugMessages.Add($"Credentials obtained from {credentialsSource}");
+            DebugMessages.Add($"Region obtained from {regionSource} with value '{region}'");
             settings.EndpointUrl = NullIfEmpty(_args.EndpointUrl) ?? NullIfEmpty(config?.ServiceURL);
             Target = settings.EndpointUrl != null ? $"on endpoint '{settings.EndpointUrl}'" : $"in region '{settings.Region}'";
             return settings;

@@ -43,12 +43,17 @@ namespace CognitoAdminAuth.Native
                 case "timeout": return new TimeoutException(Message);
                 case "transport": return new HttpRequestException(Message);
                 case "invalid_response": return new InvalidDataException(Message);
+                case "invalid_request" when Code == "RegionNotSpecified": return new InvalidOperationException(ConnectionResolver.NoRegion);
                 case "invalid_request": return new ArgumentException(Message);
-                case "credentials":
+                case "credentials" when Code == "CredentialsNotFound":
                     // AWS.Tools' exact text (scripts match it); what the native providers said goes alongside.
                     var missing = new InvalidOperationException(ConnectionResolver.NoCredentials);
                     missing.Data[StringMaps.RecommendedActionKey] = Message;
                     return missing;
+                case "credentials":
+                    // A step was found but cannot work (SSO login needed, MFA, failing credential_process):
+                    // the message names the profile and what to do.
+                    return new InvalidOperationException(Message);
                 default: return new InvalidOperationException(Message);
             }
         }

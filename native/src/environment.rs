@@ -1,0 +1,163 @@
+//! The script's environment, as the C# layer passes it with each call.
+//!
+//! .NET on Unix keeps `$env:` changes a script makes to itself (it never calls setenv), so the process
+//! environment this library could read is the one PowerShell started with. Every variable the SDK reads
+//! (AWS_*, HOME, the container-credential variables, the proxy variables) therefore comes from this map,
+//! and is handed to aws-config as its `Env` and to the HTTP client as its proxy settings.
+
+use std::collections::HashMap;
+
+use aws_smithy_http_client::proxy::ProxyConfig;
+use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
+use aws_types::os_shim_internal::Env;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use zeroize::Zeroize;
+
+use crate::error::NativeError;
+
+/// Environment variables by name; the values may hold secrets (AWS_SECRET_ACCESS_KEY), so Debug shows names only.
+#[derive(Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct ScriptEnvironment(HashMap<String, String>);
+
+impl std::fmt::Debug for ScriptEnvironment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
+
+impl Drop for ScriptEnvironment {
+    fn drop(&mut self) {
+        self.0.values_mut().for_each(Zeroize::zeroize);
+    }
+}
+
+/// The static keys of the environment step: the C# layer has already used them when they were set (it is
+/// AWS.Tools' fifth step), so the providers of later steps must not pick them up again.
+const STATIC_KEYS: [&str; 3] = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
+impl ScriptEnvironment {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(String::as_str).filter(|v| !v.is_empty())
+    }
+
+    pub fn is_set(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn instance_metadata_disabled(&self) -> bool {
+        self.get("AWS_EC2_METADATA_DISABLED").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    }
+
+    /// The environment aws-config's providers see. `keep_static_keys` is for a profile whose
+    /// `credential_source = Environment` names exactly those keys as its source.
+    pub fn for_providers(&self, keep_static_keys: bool) -> Env {
+        let map: HashMap<String, String> = self
+            .0
+            .iter()
+            .filter(|(k, _)| keep_static_keys || !STATIC_KEYS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        Env::from(map)
+    }
+
+    /// Part of a client's cache key; a digest, so that the key holds no second copy of secrets.
+    pub fn digest(&self) -> [u8; 32] {
+        let mut names: Vec<&String> = self.0.keys().collect();
+        names.sort();
+        let mut h = Sha256::new();
+        for name in names {
+            h.update(name.as_bytes());
+            h.update([0u8]);
+            h.update(self.0[name].as_bytes());
+            h.update([0u8]);
+        }
+        h.finalize().into()
+    }
+
+    fn either_case(&self, upper: &str) -> Option<&str> {
+        self.get(upper).or_else(|| self.get(&upper.to_ascii_lowercase()))
+    }
+
+    /// HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY as curl and every AWS SDK read them. The SDK's
+    /// ProxyConfig takes one proxy per configuration: when HTTPS_PROXY and HTTP_PROXY differ, HTTPS_PROXY
+    /// wins (AWS endpoints are https) and http:// endpoints are reached directly.
+    pub fn proxy_config(&self) -> Result<ProxyConfig, NativeError> {
+        let https = self.either_case("HTTPS_PROXY");
+        let http = self.either_case("HTTP_PROXY");
+        let all = self.either_case("ALL_PROXY");
+        let config = match (https, http, all) {
+            (Some(s), Some(h), _) if s == h => ProxyConfig::all(s),
+            (None, None, Some(a)) => ProxyConfig::all(a),
+            (Some(s), _, _) => ProxyConfig::https(s),
+            (None, Some(h), _) => ProxyConfig::http(h),
+            (None, None, None) => return Ok(ProxyConfig::disabled()),
+        }
+        .map_err(|e| NativeError::invalid_request(format!("The proxy set in the environment is not usable: {e}.")))?;
+        Ok(match self.either_case("NO_PROXY") {
+            Some(rules) => config.no_proxy(rules),
+            None => config,
+        })
+    }
+
+    /// The SDK's default HTTPS client (rustls with aws-lc, as `default-https-client` builds it), with the
+    /// proxy settings of this environment instead of the process's.
+    pub fn http_client(&self) -> Result<SharedHttpClient, NativeError> {
+        let proxy = self.proxy_config()?;
+        Ok(aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {
+            let mut builder = aws_smithy_http_client::Connector::builder().tls_provider(tls::Provider::Rustls(CryptoMode::AwsLc));
+            builder.set_connector_settings(settings.cloned());
+            if let Some(components) = components {
+                builder.set_sleep_impl(components.sleep_impl());
+            }
+            builder.set_proxy_config(Some(proxy.clone()));
+            builder.build()
+        }))
+    }
+}
+
+#[cfg(test)]
+impl ScriptEnvironment {
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Self {
+        ScriptEnvironment(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_names_variables_but_never_shows_values() {
+        let env = ScriptEnvironment::from_pairs(&[("AWS_SECRET_ACCESS_KEY", "very-secret")]);
+        let text = format!("{env:?}");
+        assert!(text.contains("AWS_SECRET_ACCESS_KEY"));
+        assert!(!text.contains("very-secret"));
+    }
+
+    #[test]
+    fn later_steps_do_not_see_the_static_keys_unless_a_profile_asks_for_them() {
+        let env = ScriptEnvironment::from_pairs(&[("AWS_ACCESS_KEY_ID", "AK"), ("AWS_SECRET_ACCESS_KEY", "s"), ("HOME", "/h")]);
+        assert!(env.for_providers(false).get("AWS_ACCESS_KEY_ID").is_err());
+        assert_eq!(env.for_providers(false).get("HOME").unwrap(), "/h");
+        assert_eq!(env.for_providers(true).get("AWS_ACCESS_KEY_ID").unwrap(), "AK");
+    }
+
+    #[test]
+    fn digest_changes_with_any_value_and_ignores_order() {
+        let a = ScriptEnvironment::from_pairs(&[("A", "1"), ("B", "2")]);
+        let b = ScriptEnvironment::from_pairs(&[("B", "2"), ("A", "1")]);
+        let c = ScriptEnvironment::from_pairs(&[("A", "1"), ("B", "3")]);
+        assert_eq!(a.digest(), b.digest());
+        assert_ne!(a.digest(), c.digest());
+    }
+
+    #[test]
+    fn proxy_settings_come_from_the_map_and_bad_urls_are_refused() {
+        assert!(ScriptEnvironment::default().proxy_config().unwrap().is_disabled());
+        assert!(!ScriptEnvironment::from_pairs(&[("https_proxy", "http://127.0.0.1:3128")]).proxy_config().unwrap().is_disabled());
+        assert!(ScriptEnvironment::from_pairs(&[("HTTP_PROXY", "not a url")]).proxy_config().is_err());
+    }
+}
