@@ -7,6 +7,7 @@ pub mod client;
 pub mod error;
 pub mod ffi;
 pub mod model;
+pub mod response_shape;
 pub mod ops;
 pub mod runtime;
 pub mod settings;
