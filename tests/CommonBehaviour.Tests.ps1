@@ -716,6 +716,7 @@ Describe 'Verbose and debug output' {
         $arguments = if ($Cmdlet -eq 'Start-CGIPAuthAdmin') { $script:signIn } else { New-ChallengeAnswer }
         $result = Invoke-Collecting { & $Cmdlet @arguments @script:conn -Verbose -Debug }
         $result.Error | Should -BeNullOrEmpty
+        $result.Debug | Should -Not -BeNullOrEmpty -Because '-Debug is on, so the debug lines searched below exist'
         $invoking = @($result.Verbose | Where-Object { $_ -like 'Invoking *' })
         $invoking | Should -Be @("Invoking Amazon Cognito Identity Provider operation '$Operation' on endpoint '$($script:server.Url)'")
         $secrets = @($script:conn.SecretKey, $script:pool.Password, 'Brand-New-Pass-7!', $result.Output[0].AuthenticationResult.AccessToken,
