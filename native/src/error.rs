@@ -300,6 +300,21 @@ mod tests {
         }
 
         #[test]
+        fn bad_envelopes_name_the_problem_not_the_secret() {
+            for envelope in [
+                format!(r#"{{"operation":"AdminInitiateAuth","clientSecret":["{PASSWORD}"]}}"#),
+                format!(r#"{{"operation":"AdminInitiateAuth","input":{{"AuthParameters":{{"PASSWORD":["{PASSWORD}"]}}}}}}"#),
+                format!(r#"{{"operation":"AdminInitiateAuth","device":{{"groupKey":"g","password":7}},"clientSecret":"{PASSWORD}"}}"#),
+                format!(r#"{{"operation":"AdminInitiateAuth","clientSecret":"{PASSWORD}""#),
+                format!(r#"{{"operation":"SrpClaim","input":{{"Password":"{PASSWORD}","Handle":["{PASSWORD}"]}}}}"#),
+            ] {
+                let err = call_blocking(envelope.as_bytes(), None).unwrap_err();
+                assert_eq!(err.kind, ErrorKind::InvalidRequest, "{envelope}");
+                assert!(!String::from_utf8(err.to_json()).unwrap().contains(PASSWORD), "{}", err.message);
+            }
+        }
+
+        #[test]
         fn json_problems_never_quote_the_value() {
             #[derive(Debug, serde::Deserialize)]
             #[allow(dead_code)]
