@@ -73,8 +73,9 @@ BeforeAll {
     }
 
     function script:Get-Body([string] $Kind, $s) {
-        $result = @{ AccessToken = $s.AT; ExpiresIn = 3600; TokenType = 'Bearer'; RefreshToken = $s.RT; IdToken = $s.IT }
-        $good = ConvertTo-Json -Compress -InputObject @{ AuthenticationResult = $result; ChallengeParameters = @{}; Session = $s.SESS }
+        # Ordered, so that the edits below find what they look for (ExpiresIn is never the first member).
+        $result = [ordered]@{ AccessToken = $s.AT; ExpiresIn = 3600; TokenType = 'Bearer'; RefreshToken = $s.RT; IdToken = $s.IT }
+        $good = ConvertTo-Json -Compress -InputObject ([ordered]@{ AuthenticationResult = $result; ChallengeParameters = @{}; Session = $s.SESS })
         switch ($Kind) {
             'good' { $good }
             'wrong-type' { $good -replace '"ExpiresIn":3600', '"ExpiresIn":"3600"' }
