@@ -50,6 +50,7 @@ Describe 'Stopping a call in flight' {
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
             while (-not $script:listener.Pending() -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $script:listener.Pending() | Should -BeTrue -Because 'the request must be in flight before we stop it'
             Start-Sleep -Milliseconds 200
             $job.State | Should -Be 'Running'
             $sw = [Diagnostics.Stopwatch]::StartNew()

@@ -163,6 +163,11 @@ Describe '-Select shapes what the cmdlets write' {
         @{ Cmdlet = 'Send-CGIPAuthChallengeResponseAdmin'; Value = '^Region'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet' }
         @{ Cmdlet = 'Send-CGIPAuthChallengeResponseAdmin'; Value = 'Foo'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet' }
         @{ Cmdlet = 'Send-CGIPAuthChallengeResponseAdmin'; Value = ''; Class = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet' }
+        # The secrets the module adds beyond AWS.Tools are not handed back by ^Name.
+        @{ Cmdlet = 'Start-CGIPAuthAdmin'; Value = '^Password'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet' }
+        @{ Cmdlet = 'Start-CGIPAuthAdmin'; Value = '^ClientSecret'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet' }
+        @{ Cmdlet = 'Send-CGIPAuthChallengeResponseAdmin'; Value = '^clientsecret'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet' }
+        @{ Cmdlet = 'Send-CGIPAuthChallengeResponseAdmin'; Value = '^DevicePassword'; Class = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet' }
     ) {
         # The arguments would make the service fail; an ArgumentException shows the call was never made.
         $arguments = $script:failingArgs[$Cmdlet]
@@ -711,6 +716,7 @@ Describe 'Verbose and debug output' {
         $arguments = if ($Cmdlet -eq 'Start-CGIPAuthAdmin') { $script:signIn } else { New-ChallengeAnswer }
         $result = Invoke-Collecting { & $Cmdlet @arguments @script:conn -Verbose -Debug }
         $result.Error | Should -BeNullOrEmpty
+        $result.Debug | Should -Not -BeNullOrEmpty -Because '-Debug is on, so the debug lines searched below exist'
         $invoking = @($result.Verbose | Where-Object { $_ -like 'Invoking *' })
         $invoking | Should -Be @("Invoking Amazon Cognito Identity Provider operation '$Operation' on endpoint '$($script:server.Url)'")
         $secrets = @($script:conn.SecretKey, $script:pool.Password, 'Brand-New-Pass-7!', $result.Output[0].AuthenticationResult.AccessToken,

@@ -22,6 +22,10 @@ foreach ($line in $cargoOutput) {
 }
 if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed += 1; Write-Host 'cargo test failed before running tests' }
 
+Write-Host '== cargo clippy (native core, warnings are errors) =='
+& cargo clippy --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native --all-targets -- -D warnings 2>&1 | ForEach-Object { "$_" } | Write-Host
+if ($LASTEXITCODE -eq 0) { $passed += 1 } else { $failed += 1; Write-Host 'cargo clippy found problems' }
+
 Write-Host '== Pester (module) =='
 $env:PSModulePath = (Join-Path $root '.tools/modules') + [IO.Path]::PathSeparator + $env:PSModulePath
 Import-Module Pester -MinimumVersion 5.0 -MaximumVersion 5.99

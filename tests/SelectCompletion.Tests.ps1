@@ -24,6 +24,18 @@ Describe 'Completing -Select' {
             Should -Be @('AuthenticationResult.NewDeviceMetadata.DeviceGroupKey', 'AuthenticationResult.NewDeviceMetadata.DeviceKey')
     }
 
+    It 'does not offer the secrets the module adds (^Password, ^ClientSecret, ^DevicePassword), as -Select refuses them' {
+        $start = Complete 'Start-CGIPAuthAdmin -Select ^'
+        $send = Complete 'Send-CGIPAuthChallengeResponseAdmin -Select ^'
+        $start | Should -Contain '^AuthParameter' -Because 'AWS.Tools parameters are still offered'
+        $start | Should -Not -Contain '^Password'
+        $start | Should -Not -Contain '^ClientSecret'
+        $send | Should -Contain '^DeviceGroupKey'
+        $send | Should -Not -Contain '^DevicePassword'
+        $send | Should -Not -Contain '^ClientSecret'
+        Complete 'Start-CGIPAuthAdmin -Select ' | Should -Not -Contain '^Password'
+    }
+
     It 'completes ^ names of the Send cmdlet by prefix' {
         Complete 'Send-CGIPAuthChallengeResponseAdmin -Select ^Ch' | Should -Be @('^ChallengeName', '^ChallengeParameter', '^ChallengeResponse')
     }

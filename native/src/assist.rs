@@ -343,7 +343,7 @@ fn srp_claim(i: ClaimInput) -> Result<Value, NativeError> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, NativeError> {
-    T::deserialize(input).map_err(|e| invalid(format!("Missing or malformed member: {}", e.to_string().split(" at ").next().unwrap_or(""))))
+    T::deserialize(input).map_err(|e| invalid(format!("Missing or malformed member: {}", crate::error::json_problem(&e))))
 }
 
 #[derive(Deserialize)]

@@ -3,11 +3,13 @@
 //! `code` is the AWS error code when the service answered (`NotAuthorizedException`), otherwise one of the
 //! local codes below, so that the C# side can map every failure to a typed exception without parsing text.
 
-use aws_sdk_cognitoidentityprovider::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_cognitoidentityprovider::operation::RequestId;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_smithy_runtime_api::http::Response as HttpResponse;
 use serde::Serialize;
+
+use crate::response_shape;
 
 /// Where a failure came from; the C# layer picks the exception family and error category from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,58 +71,67 @@ impl NativeError {
         Self::new(ErrorKind::Internal, "InternalError", message)
     }
 
-    /// Converts an SDK failure. Messages come from the SDK's error context, which never includes request
-    /// bodies, so passwords and tokens cannot leak through here; `endpoint` names where we tried to go.
+    /// Converts an SDK failure without its Debug form (`DisplayErrorContext` appends one, and for a response
+    /// error it holds the raw body: tokens). Messages are built from error Display texts, which carry no
+    /// request or response bodies, and from [`response_shape::describe`]; `endpoint` names where we went.
     pub fn from_sdk<E>(err: SdkError<E, HttpResponse>, endpoint: &str) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
         let request_id = err.request_id().map(str::to_owned);
+        let status_code = err.raw_response().map(|r| r.status().as_u16());
         match &err {
             SdkError::ServiceError(service) => {
-                let status = Some(service.raw().status().as_u16());
                 let inner = service.err();
                 let code = inner.code().unwrap_or("UnknownError").to_owned();
                 let message = inner.message().map(str::to_owned).unwrap_or_else(|| code.clone());
-                NativeError { kind: ErrorKind::Service, code, message, status_code: status, request_id }
+                NativeError { kind: ErrorKind::Service, code, message, status_code, request_id }
             }
             SdkError::TimeoutError(_) => Self::new(
                 ErrorKind::Timeout,
                 "RequestTimeout",
                 format!("The request to {endpoint} timed out."),
             ),
-            SdkError::DispatchFailure(_) if credentials_failure(&err).is_some() => {
-                Self::no_credentials(&credentials_failure(&err).unwrap_or_default())
-            }
             SdkError::DispatchFailure(dispatch) => {
+                if let Some(detail) = credentials_failure(&err) {
+                    return Self::no_credentials(&detail);
+                }
                 let (kind, code) = if dispatch.is_timeout() {
                     (ErrorKind::Timeout, "RequestTimeout")
                 } else {
                     (ErrorKind::Transport, "ConnectionFailure")
                 };
-                Self::new(
-                    kind,
-                    code,
-                    format!("Could not reach the service endpoint {endpoint}: {}", DisplayErrorContext(&err)),
-                )
+                Self::new(kind, code, format!("Could not reach the service endpoint {endpoint}: {}.", error_chain(&err)))
             }
-            SdkError::ResponseError(_) => NativeError {
-                kind: ErrorKind::InvalidResponse,
-                code: "InvalidResponse".to_owned(),
-                message: format!("The service at {endpoint} sent a response that could not be read: {}", DisplayErrorContext(&err)),
-                status_code: None,
-                request_id,
-            },
+            SdkError::ResponseError(response) => {
+                let raw = response.raw();
+                let status = raw.status().as_u16();
+                let id = request_id.as_deref().unwrap_or("none");
+                let detail = match raw.body().bytes() {
+                    Some(body) => response_shape::describe(body),
+                    // The SDK keeps no body when reading it failed; the cause's text holds none either.
+                    None => format!("the connection broke while its body was being read ({})", std::error::Error::source(&err).map(error_chain).unwrap_or_default()),
+                };
+                NativeError {
+                    kind: ErrorKind::InvalidResponse,
+                    code: "InvalidResponse".to_owned(),
+                    message: format!(
+                        "The service at {endpoint} sent a response that could not be read (HTTP {status}, request id {id}): {detail}."
+                    ),
+                    status_code: Some(status),
+                    request_id,
+                }
+            }
             SdkError::ConstructionFailure(_) => {
-                let text = DisplayErrorContext(&err).to_string();
+                let text = error_chain(&err);
                 let (kind, code) = if text.contains("credentials") || text.contains("identity") {
                     (ErrorKind::Credentials, "CredentialsNotFound")
                 } else {
                     (ErrorKind::InvalidRequest, "InvalidRequest")
                 };
-                Self::new(kind, code, format!("The request could not be built: {text}"))
+                Self::new(kind, code, format!("The request could not be built: {text}."))
             }
-            _ => Self::new(ErrorKind::Internal, "InternalError", DisplayErrorContext(&err).to_string()),
+            _ => Self::new(ErrorKind::Internal, "InternalError", format!("The call to {endpoint} failed: {}.", error_chain(&err))),
         }
     }
 
@@ -130,7 +141,8 @@ impl NativeError {
     }
 }
 
-/// An error and its causes as one readable line (DisplayErrorContext adds a Debug dump users need not see).
+/// An error and its causes as one readable line, from their Display texts only (a Debug form may dump
+/// a raw response).
 pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
     let mut text = err.to_string();
     let mut source = err.source();
@@ -143,6 +155,23 @@ pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
         source = e.source();
     }
     text
+}
+
+/// What is wrong with some JSON, without serde's quotes of the offending value ("invalid type: string
+/// \"hunter2\"", "unknown variant `...`"), which may be a secret. Member names are kept: they say what to fix.
+pub fn json_problem(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let place = if e.line() > 0 { format!(" (line {}, column {})", e.line(), e.column()) } else { String::new() };
+    match e.classify() {
+        Category::Data => {
+            let text = e.to_string();
+            let names_a_member = ["missing field", "unknown field", "duplicate field"].iter().any(|p| text.starts_with(p));
+            if names_a_member { text } else { format!("a member has the wrong type or value{place}") }
+        }
+        Category::Eof => format!("the JSON ends early{place}"),
+        Category::Syntax => format!("it is not valid JSON{place}"),
+        Category::Io => "it could not be read".to_owned(),
+    }
 }
 
 /// Why the credential providers gave nothing, when that is what failed the request.
@@ -180,5 +209,124 @@ mod tests {
         let e = NativeError::cancelled();
         assert_eq!(e.kind, ErrorKind::Cancelled);
         assert_eq!(e.code, "OperationCanceled");
+    }
+
+    /// Each failure carries distinct secrets in the request and in what the server sends back; none of them
+    /// may reach the error, which must still say what went wrong.
+    mod sdk_failures {
+        use super::*;
+        use crate::client::test_client_json;
+        use crate::ops::call_blocking;
+        use crate::testserver::{Reply, TestServer};
+
+        const PASSWORD: &str = "SENTINEL-PW-1d9e";
+        const SECRET_KEY: &str = "SENTINEL-AWSKEY-5c2b";
+        const ACCESS: &str = "SENTINEL-AT-88aa";
+        const REFRESH: &str = "SENTINEL-RT-03f1";
+
+        fn tokens_body() -> String {
+            format!(r#"{{"AuthenticationResult":{{"AccessToken":"{ACCESS}","ExpiresIn":"3600","TokenType":"Bearer","RefreshToken":"{REFRESH}","IdToken":"{ACCESS}"}},"ChallengeParameters":{{}}}}"#)
+        }
+
+        fn fail(url: &str) -> NativeError {
+            let mut client = test_client_json(url);
+            client["credentials"]["secretAccessKey"] = SECRET_KEY.into();
+            let request = serde_json::json!({"operation": "AdminInitiateAuth", "client": client, "input": {
+                "UserPoolId": "us-east-1_abc", "ClientId": "c", "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+                "AuthParameters": {"USERNAME": "alice", "PASSWORD": PASSWORD}}});
+            let err = call_blocking(&serde_json::to_vec(&request).unwrap(), None).unwrap_err();
+            let json = String::from_utf8(err.to_json()).unwrap();
+            for secret in [PASSWORD, SECRET_KEY, ACCESS, REFRESH] {
+                assert!(!json.contains(secret), "{secret} leaked into {json}");
+            }
+            err
+        }
+
+        fn serve(reply: Reply) -> TestServer {
+            TestServer::start(vec![reply])
+        }
+
+        #[test]
+        fn a_wrongly_typed_member_names_member_status_and_request_id() {
+            let server = serve(Reply::Json { status: 200, body: tokens_body() });
+            let err = fail(&server.url);
+            assert_eq!((err.kind, err.status_code, err.request_id.as_deref()), (ErrorKind::InvalidResponse, Some(200), Some("req-200")));
+            assert_eq!(err.message, format!("The service at {} sent a response that could not be read (HTTP 200, request id req-200): member AuthenticationResult.ExpiresIn should be a 32-bit integer but is a string.", server.url));
+        }
+
+        #[test]
+        fn a_body_cut_short_by_a_proxy_says_so() {
+            let body = tokens_body().replace(r#""3600""#, "3600");
+            let cut = body[..body.len() / 2].to_owned();
+            let server = serve(Reply::Json { status: 200, body: cut.clone() });
+            let err = fail(&server.url);
+            assert_eq!(err.kind, ErrorKind::InvalidResponse);
+            assert!(err.message.ends_with(&format!("its body stops after {} bytes, in the middle of the JSON document (cut short).", cut.len())), "{}", err.message);
+        }
+
+        #[test]
+        fn a_connection_closed_mid_body_is_a_failure_without_the_part_received() {
+            let body = tokens_body();
+            let server = serve(Reply::Cut { status: 200, body: body[..80].to_owned(), declared_len: body.len() });
+            let err = fail(&server.url);
+            assert_eq!(err.kind, ErrorKind::InvalidResponse);
+            let expected = format!("The service at {} sent a response that could not be read (HTTP 200, request id req-cut): the connection broke while its body was being read (", server.url);
+            assert!(err.message.starts_with(&expected), "{}", err.message);
+        }
+
+        #[test]
+        fn a_non_json_200_is_described_by_position_only() {
+            let server = serve(Reply::Json { status: 200, body: format!("<html>{ACCESS}</html>") });
+            let err = fail(&server.url);
+            assert!(err.message.ends_with("its body is not JSON (syntax error at line 1, column 1)."), "{}", err.message);
+        }
+
+        #[test]
+        fn a_server_error_echoing_the_request_keeps_only_code_and_message() {
+            let echo = format!(r#"{{"__type":"InternalErrorException","message":"Internal error","request":{{"PASSWORD":"{PASSWORD}","AccessToken":"{ACCESS}"}}}}"#);
+            let server = serve(Reply::Json { status: 500, body: echo });
+            let err = fail(&server.url);
+            assert_eq!((err.kind, err.code.as_str(), err.message.as_str(), err.status_code), (ErrorKind::Service, "InternalErrorException", "Internal error", Some(500)));
+        }
+
+        #[test]
+        fn a_refused_connection_names_the_endpoint_and_the_cause() {
+            let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let url = format!("http://127.0.0.1:{port}");
+            let err = fail(&url);
+            assert_eq!(err.kind, ErrorKind::Transport);
+            assert!(err.message.starts_with(&format!("Could not reach the service endpoint {url}: ")), "{}", err.message);
+            assert!(!err.message.contains("DispatchFailure {"), "a Debug form: {}", err.message);
+        }
+
+        #[test]
+        fn bad_envelopes_name_the_problem_not_the_secret() {
+            for envelope in [
+                format!(r#"{{"operation":"AdminInitiateAuth","clientSecret":["{PASSWORD}"]}}"#),
+                format!(r#"{{"operation":"AdminInitiateAuth","input":{{"AuthParameters":{{"PASSWORD":["{PASSWORD}"]}}}}}}"#),
+                format!(r#"{{"operation":"AdminInitiateAuth","device":{{"groupKey":"g","password":7}},"clientSecret":"{PASSWORD}"}}"#),
+                format!(r#"{{"operation":"AdminInitiateAuth","clientSecret":"{PASSWORD}""#),
+                format!(r#"{{"operation":"SrpClaim","input":{{"Password":"{PASSWORD}","Handle":["{PASSWORD}"]}}}}"#),
+            ] {
+                let err = call_blocking(envelope.as_bytes(), None).unwrap_err();
+                assert_eq!(err.kind, ErrorKind::InvalidRequest, "{envelope}");
+                assert!(!String::from_utf8(err.to_json()).unwrap().contains(PASSWORD), "{}", err.message);
+            }
+        }
+
+        #[test]
+        fn json_problems_never_quote_the_value() {
+            #[derive(Debug, serde::Deserialize)]
+            #[allow(dead_code)]
+            struct Input { password: String, mode: Mode }
+            #[derive(Debug, serde::Deserialize)]
+            enum Mode { A }
+            let wrong_type = serde_json::from_str::<Input>(&format!(r#"{{"password":["{PASSWORD}"],"mode":"A"}}"#)).unwrap_err();
+            assert_eq!(json_problem(&wrong_type), "a member has the wrong type or value (line 1, column 12)");
+            let unknown_variant = serde_json::from_str::<Input>(&format!(r#"{{"password":"x","mode":"{PASSWORD}"}}"#)).unwrap_err();
+            assert!(!json_problem(&unknown_variant).contains(PASSWORD));
+            let missing = serde_json::from_str::<Input>(r#"{"mode":"A"}"#).unwrap_err();
+            assert!(json_problem(&missing).starts_with("missing field `password`"));
+        }
     }
 }

@@ -9,6 +9,7 @@ pub mod environment;
 pub mod error;
 pub mod ffi;
 pub mod model;
+pub mod response_shape;
 pub mod ops;
 pub mod runtime;
 pub mod settings;

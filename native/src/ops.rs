@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 use crate::assist;
 use crate::client::client_for;
 use crate::credentials;
-use crate::error::NativeError;
+use crate::error::{json_problem, NativeError};
 use crate::model::{
     challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
     AuthResponse, ContextData, ResponseMetadata, StringMap,
@@ -72,16 +72,8 @@ fn parse_input<T: DeserializeOwned>(operation: &str, input: serde_json::Value) -
     serde_json::from_value(input).map_err(|e| json_error(&format!("{operation} input"), &e))
 }
 
-/// serde's messages quote offending values ("invalid type: string \"hunter2\""), which may be secrets:
-/// keep the structural ones (unknown or missing member names) and drop the rest.
 fn json_error(what: &str, e: &serde_json::Error) -> NativeError {
-    let text = e.to_string();
-    let detail = if text.starts_with("invalid type") || text.starts_with("invalid value") {
-        format!("a member has the wrong type (line {}, column {})", e.line(), e.column())
-    } else {
-        text
-    };
-    NativeError::invalid_request(format!("The {what} is not valid: {detail}."))
+    NativeError::invalid_request(format!("The {what} is not valid: {}.", json_problem(e)))
 }
 
 /// Runs one request to completion on the shared runtime, blocking the calling (foreign) thread.

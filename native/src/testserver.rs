@@ -10,6 +10,8 @@ pub enum Reply {
     Json { status: u16, body: String },
     /// Reads the request and then holds the connection open without answering.
     Silence(Duration),
+    /// Declares `declared_len` body bytes, sends `body` (fewer, to cut the connection mid-body) and closes.
+    Cut { status: u16, body: String, declared_len: usize },
     /// Echoes the `X-Test-Id` of the request body back in a valid AdminInitiateAuth response.
     EchoSession,
 }
@@ -40,10 +42,8 @@ impl TestServer {
         let requests = Arc::new(Mutex::new(Vec::new()));
         let seen = requests.clone();
         std::thread::spawn(move || {
-            let mut n = 0usize;
-            for stream in listener.incoming().flatten() {
+            for (n, stream) in listener.incoming().flatten().enumerate() {
                 let reply = replies[n.min(replies.len() - 1)].clone();
-                n += 1;
                 let seen = seen.clone();
                 std::thread::spawn(move || serve(stream, reply, seen));
             }
@@ -86,6 +86,14 @@ fn serve(stream: TcpStream, reply: Reply, seen: Arc<Mutex<Vec<Recorded>>>) {
         let body = String::from_utf8_lossy(&body).into_owned();
         let (status, text) = match &reply {
             Reply::Json { status, body } => (*status, body.clone()),
+            Reply::Cut { status, body: sent, declared_len } => {
+                seen.lock().unwrap().push(Recorded { target, body });
+                let head = format!("HTTP/1.1 {status} X\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-requestid: req-cut\r\nContent-Length: {declared_len}\r\n\r\n");
+                let mut w = &stream;
+                let _ = w.write_all(head.as_bytes()).and_then(|_| w.write_all(sent.as_bytes()));
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+                return;
+            }
             Reply::Silence(d) => {
                 std::thread::sleep(*d);
                 return;

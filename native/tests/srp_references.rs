@@ -171,7 +171,7 @@ fn private_a(seed: &str, pred: impl Fn(&str) -> bool) -> (String, SrpClient) {
 }
 
 fn high_bit(h: &str) -> bool {
-    h.len() % 2 == 0 && matches!(h.as_bytes()[0], b'8'..=b'9' | b'a'..=b'f')
+    h.len().is_multiple_of(2) && matches!(h.as_bytes()[0], b'8'..=b'9' | b'a'..=b'f')
 }
 
 fn pad(h: &str) -> Vec<u8> {
@@ -381,7 +381,7 @@ fn srp_salt_is_read_as_a_number_like_amazon_cognito_identity_js() {
             let a = private_a(&format!("salt-{label}"), |_| true);
             let a_hex = a.1.srp_a_hex();
             srp_case(
-                *label,
+                label,
                 a,
                 "us-east-1_Salty",
                 "dave",

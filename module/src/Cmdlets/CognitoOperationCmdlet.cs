@@ -65,6 +65,7 @@ namespace CognitoAdminAuth.Cmdlets
         /// USERNAME to the request unless one is given; the secret itself is never sent.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SecretParameter]
         public object ClientSecret { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -229,12 +230,13 @@ namespace CognitoAdminAuth.Cmdlets
             return selector;
         }
 
-        /// <summary>What '-Select ^Name' may name: parameters declared here and on the concrete cmdlet.</summary>
+        /// <summary>What '-Select ^Name' may name: parameters declared here and on the concrete cmdlet, but not
+        /// the secrets the module adds.</summary>
         private IEnumerable<PropertyInfo> OwnParameters()
         {
             for (var t = GetType(); t != typeof(CommonArgumentsCmdlet); t = t.BaseType)
                 foreach (var p in t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-                    if (p.IsDefined(typeof(ParameterAttribute))) yield return p;
+                    if (p.IsDefined(typeof(ParameterAttribute)) && !p.IsDefined(typeof(SecretParameterAttribute))) yield return p;
         }
 
         private void WarnAboutNullMandatoryParameters()

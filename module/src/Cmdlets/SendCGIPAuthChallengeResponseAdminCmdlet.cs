@@ -35,6 +35,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         /// <summary>The remembered device's password (SecureString or string); never sent.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SecretParameter]
         public object DevicePassword { get; set; }
 
         /// <summary>

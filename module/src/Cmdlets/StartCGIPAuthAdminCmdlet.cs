@@ -30,6 +30,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         /// PASSWORD_VERIFIER answer; it is not sent.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SecretParameter]
         public object Password { get; set; }
 
         protected override string OperationName => "AdminInitiateAuth";

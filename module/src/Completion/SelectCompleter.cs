@@ -7,12 +7,14 @@ using System.Management.Automation.Language;
 using System.Reflection;
 using Amazon.CognitoIdentityProvider.Model;
 using Amazon.PowerShell.Cmdlets.CGIP;
+using CognitoAdminAuth.Common;
 
 namespace CognitoAdminAuth.Completion
 {
     /// <summary>
     /// Completes -Select as AWS.Tools does (spec §2.6): '*', the response's property paths (walking into a
-    /// property's type, or its element type for collections, after a dot), then '^' and every parameter name.
+    /// property's type, or its element type for collections, after a dot), then '^' and every parameter name
+    /// except the secrets the module adds.
     /// </summary>
     public sealed class SelectCompleter : IArgumentCompleter
     {
@@ -64,7 +66,7 @@ namespace CognitoAdminAuth.Completion
 
         private static IEnumerable<string> ParameterNames(Type cmdlet) =>
             cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.IsDefined(typeof(ParameterAttribute)))
+                .Where(p => p.IsDefined(typeof(ParameterAttribute)) && !p.IsDefined(typeof(SecretParameterAttribute)))
                 .Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
     }
 }

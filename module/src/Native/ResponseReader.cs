@@ -11,7 +11,20 @@ namespace CognitoAdminAuth.Native
     /// <summary>Turns the native layer's JSON (AWS member names) into the AWS.Tools response types.</summary>
     internal static class ResponseReader
     {
+        /// <summary>Reads a response and wipes <paramref name="json"/>: its tokens then live only in the result.</summary>
         public static T Read<T>(byte[] json) where T : AmazonWebServiceResponse, IAuthResponse, new()
+        {
+            try
+            {
+                return Parse<T>(json);
+            }
+            finally
+            {
+                System.Array.Clear(json, 0, json.Length);
+            }
+        }
+
+        private static T Parse<T>(byte[] json) where T : AmazonWebServiceResponse, IAuthResponse, new()
         {
             using (var doc = JsonDocument.Parse(json))
             {

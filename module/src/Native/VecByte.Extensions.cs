@@ -5,7 +5,7 @@ namespace CognitoAdminAuth.Native.Generated
 {
     // Hand-written companion of the generated VecByte: copies a Rust-owned buffer out and hands it back
     // to Rust through cgip_buffer_free, which wipes it (responses carry tokens).
-    public partial class VecByte
+    internal partial class VecByte
     {
         internal byte[] ToArrayAndFree()
         {

@@ -15,9 +15,11 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     {
         private protected JsonElement CallNative(string operation, Dictionary<string, object> input)
         {
+            byte[] json = null;
             try
             {
-                using (var doc = JsonDocument.Parse(NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None)))
+                json = NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None);
+                using (var doc = JsonDocument.Parse(json))
                     return doc.RootElement.Clone();
             }
             catch (NativeCallException e)
@@ -25,6 +27,11 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
                 var inner = e.ToTypedException(operation);
                 ThrowTerminatingError(new ErrorRecord(inner, inner.GetType().FullName, ErrorCategory.InvalidArgument, null));
                 throw; // not reached: ThrowTerminatingError always throws
+            }
+            finally
+            {
+                // The clone returned is the caller's copy; the response bytes (a device password, a code) go.
+                if (json != null) Array.Clear(json, 0, json.Length);
             }
         }
 
