@@ -76,8 +76,8 @@ fn challenge_name_values_are_the_sdks() {
 /// Whether the SDK parsed an error answer of `operation` into one of that operation's modelled variants.
 #[allow(deprecated)] // matching `Unhandled` is exactly the question asked here
 fn sdk_models(operation: &str, url: &str) -> bool {
-    let client = client_for(&test_settings(url)).unwrap();
     runtime().block_on(async {
+        let client = client_for(&test_settings(url)).await.unwrap();
         match operation {
             "AdminInitiateAuth" => {
                 let err = client.admin_initiate_auth().send().await.unwrap_err().into_service_error();

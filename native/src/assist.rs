@@ -547,10 +547,10 @@ mod tests {
         let (input, _) = initiate("USER_AUTH", &[("USERNAME", "d"), ("PASSWORD", "hunter2"), ("PREFERRED_CHALLENGE", "PASSWORD")]).unwrap();
         assert_eq!(get(&input.auth_parameters, "PASSWORD"), Some("hunter2"));
         for flow in ["REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "USER_AUTH"] {
-            let err = initiate(flow, &[("USERNAME", "dora"), ("PASSWORD", "hunter2")]).err().expect(flow);
+            let Err(err) = initiate(flow, &[("USERNAME", "dora"), ("PASSWORD", "hunter2")]) else { panic!("{flow} sent the password") };
             assert!(err.message.contains("not sent") && !err.message.contains("hunter2"), "{}", err.message);
         }
-        let err = initiate("USER_SRP_AUTH", &[("USERNAME", "d"), ("PASSWORD", "hunter2"), ("SRP_A", "ab")]).err().expect("both");
+        let Err(err) = initiate("USER_SRP_AUTH", &[("USERNAME", "d"), ("PASSWORD", "hunter2"), ("SRP_A", "ab")]) else { panic!("PASSWORD and SRP_A both accepted") };
         assert!(err.message.contains("not both"), "{}", err.message);
     }
 
