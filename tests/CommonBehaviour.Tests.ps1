@@ -115,7 +115,7 @@ Describe '-Select shapes what the cmdlets write' {
         Start-CGIPAuthAdmin @script:signIn @script:conn -Select 'AUTHENTICATIONRESULT.EXPIRESIN' | Should -BeGreaterThan 0
     }
 
-    It 'writes one KeyValuePair per entry for ChallengeParameters, and nothing for an empty map' {
+    It 'writes one KeyValuePair per entry for ChallengeParameters, and nothing for an empty map' -Tag NeedsLinuxFixture {
         $endpoint = Start-RecordingEndpoint -ResponseBody $script:challengeBody
         try {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
@@ -221,7 +221,7 @@ Describe 'ShouldProcess: -WhatIf, -Confirm and -Force' {
         $result.Output | Should -BeNullOrEmpty
     }
 
-    It '<Cmdlet> -WhatIf sends nothing, even with -Force' -ForEach $bothCmdlets {
+    It '<Cmdlet> -WhatIf sends nothing, even with -Force' -ForEach $bothCmdlets -Tag NeedsLinuxFixture {
         $endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         try {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
@@ -307,7 +307,7 @@ Describe '$null for a mandatory parameter' {
     }
 }
 
-Describe 'Hashtable values must already be strings' {
+Describe 'Hashtable values must already be strings' -Tag NeedsLinuxFixture {
     BeforeAll {
         $script:endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         $script:recorded = @{ EndpointUrl = $script:endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
@@ -345,7 +345,7 @@ Describe 'Hashtable values must already be strings' {
     }
 }
 
-Describe 'Credential and region chains' {
+Describe 'Credential and region chains' -Tag NeedsLinuxFixture {
     BeforeAll {
         $script:endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         $script:secrets = 'param-secret-0000', 'default-profile-secret-1111', 'other-profile-secret-2222', 'file-x-secret-3333',
@@ -683,7 +683,7 @@ Describe 'Pipeline input' {
         $out | Should -Be @('Bearer', 'Bearer')
     }
 
-    It 'Send makes one call per piped ClientId, each with that ClientId' {
+    It 'Send makes one call per piped ClientId, each with that ClientId' -Tag NeedsLinuxFixture {
         $endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         try {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
