@@ -6,4 +6,8 @@ set -euo pipefail
 # shellcheck source=scripts/wine-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/wine-env.sh"
 unset PSModulePath
+# .NET's W^X (executable memory mapped twice, one view writable) goes wrong under Wine 8: importing Pester ends in
+# "Internal CLR error (0x80131506)" in DynamicResolver+DestroyScout.Finalize. Off for runs under Wine only;
+# Windows keeps the default.
+export DOTNET_EnableWriteXorExecute=0
 exec "$WINE" "$@"

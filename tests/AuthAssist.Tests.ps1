@@ -17,7 +17,7 @@ AfterAll {
     Stop-TestServer $script:moto
 }
 
-Describe 'USER_SRP_AUTH signed in by the module' -Tag NeedsLinuxFixture {
+Describe 'USER_SRP_AUTH signed in by the module' -Tag NotUnderWine {
     BeforeAll {
         $script:srp = Start-SrpServer -UserPoolId $script:poolId -UserName 'alice' -Password 'Srp-Passw0rd-1!'
         $script:srpConn = Get-TestConnection $script:srp
@@ -94,7 +94,7 @@ Describe 'SECRET_HASH from -ClientSecret' {
             Should -Be (Get-CognitoSecretHash -ClientId $pool.ClientId -ClientSecret $pool.ClientSecret -UserName $pool.UserName)
     }
 
-    It 'adds SECRET_HASH to both SRP steps' -Tag NeedsLinuxFixture {
+    It 'adds SECRET_HASH to both SRP steps' -Tag NotUnderWine {
         $server = Start-SrpServer -UserPoolId $script:poolId -UserName 'bob' -Password 'Bob-Passw0rd-2!' -ClientId 'secret-client' -ClientSecret 'top-secret'
         try {
             $conn = Get-TestConnection $server
@@ -139,7 +139,7 @@ Describe 'TOTP codes for SOFTWARE_TOKEN_MFA' {
         $result.AuthenticationResult.AccessToken | Should -Not -BeNullOrEmpty
     }
 
-    It 'agrees with pyotp for the same secret and time' -Tag NeedsLinuxFixture {
+    It 'agrees with pyotp for the same secret and time' -Tag NotUnderWine {
         $python = Join-Path (Split-Path $PSScriptRoot -Parent) '.tools/venv/bin/python'
         foreach ($t in 0, 59, 1111111109, 2000000000) {
             $expected = & $python -c 'import pyotp,sys; print(pyotp.TOTP(sys.argv[1]).at(int(sys.argv[2])))' 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' $t
@@ -171,7 +171,7 @@ Describe 'Reading tokens without verifying them' {
     }
 }
 
-Describe 'Remembered devices' -Tag NeedsLinuxFixture {
+Describe 'Remembered devices' -Tag NotUnderWine {
     BeforeAll {
         $script:device = New-CGIPDeviceVerifier -DeviceGroupKey '-DeviceGroup1' -DeviceKey 'us-east-1_0a1b2c3d-aaaa-bbbb-cccc-000000000001'
         $script:deviceServer = Start-SrpServer -UserPoolId $script:poolId -UserName 'alice' -Password 'unused-here' `

@@ -37,17 +37,21 @@ AfterAll {
 Describe 'Profiles in Windows places and formats' {
     BeforeEach {
         $script:savedEnv = @{}
-        foreach ($name in $script:credentialVariables) { $script:savedEnv[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null) }
+        # Remove-Item, not SetEnvironmentVariable($null): PowerShell passes $null to a string as '', and on
+        # Windows that leaves the variable set, empty.
+        foreach ($name in $script:credentialVariables) { $script:savedEnv[$name] = [Environment]::GetEnvironmentVariable($name); Remove-Item "env:$name" -ErrorAction Ignore }
     }
     AfterEach {
-        foreach ($name in $script:savedEnv.Keys) { [Environment]::SetEnvironmentVariable($name, $script:savedEnv[$name]) }
+        foreach ($name in $script:savedEnv.Keys) {
+            if ($null -eq $script:savedEnv[$name]) { Remove-Item "env:$name" -ErrorAction Ignore } else { Set-Item "env:$name" $script:savedEnv[$name] }
+        }
     }
 
     It 'signs with the key of a CRLF credentials file in %USERPROFILE%\.aws, the default place on Windows' -Skip:(-not $IsWindows) {
         # The Wine prefix's own user profile (Windows has no HOME; the known folder and %USERPROFILE% agree there).
         $aws = Join-Path $env:USERPROFILE '.aws'
         $backup = "$aws.cgip-backup"
-        if (Test-Path $aws) { Move-Item $aws $backup }
+        if (Test-Path $aws) { Move-Item $aws $backup -Force }
         try {
             Write-CrlfIni (Join-Path $aws 'credentials') @('[default]', 'aws_access_key_id = AKIDUSERPROFILEDEF', 'aws_secret_access_key = not-this-one',
                 '', '[windows-user]', 'aws_access_key_id = AKIDUSERPROFILE', 'aws_secret_access_key = userprofile-secret')
@@ -56,7 +60,7 @@ Describe 'Profiles in Windows places and formats' {
             $call.Requests.AccessKeyId | Should -Be 'AKIDUSERPROFILE'
         } finally {
             Remove-Item $aws -Recurse -Force -ErrorAction Ignore
-            if (Test-Path $backup) { Move-Item $backup $aws }
+            if (Test-Path $backup) { Move-Item $backup $aws -Force }
         }
     }
 

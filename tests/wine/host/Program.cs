@@ -30,7 +30,13 @@ iss.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
 using var runspace = RunspaceFactory.CreateRunspace(iss);
 runspace.Open();
 using var ps = PowerShell.Create(runspace);
-ps.Streams.Information.DataAdded += (s, e) => Console.WriteLine(ps.Streams.Information[e.Index].MessageData);
+// Write-Host -NoNewline (Pester's coloured segments) stays on one line.
+ps.Streams.Information.DataAdded += (s, e) =>
+{
+    var data = ps.Streams.Information[e.Index].MessageData;
+    if (data is HostInformationMessage { NoNewLine: true } part) Console.Write(part.Message);
+    else Console.WriteLine(data);
+};
 ps.Streams.Warning.DataAdded += (s, e) => Console.WriteLine("WARNING: " + ps.Streams.Warning[e.Index].Message);
 ps.Streams.Error.DataAdded += (s, e) => Console.Error.WriteLine(ps.Streams.Error[e.Index].ToString());
 // -Command text runs as a script file too: `exit` in a file sets $LASTEXITCODE, while at the top of a hosted
