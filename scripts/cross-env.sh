@@ -51,8 +51,11 @@ export RUSTC=$cross_rustc RUSTDOC=${cross_rustc%rustc}rustdoc RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 
 # cross_cargo <subcommand> <args...>: Debian's cargo on the repo's workspace, building the standard library too.
+# `test` is named even for builds: build-std makes every crate depend on each standard crate it builds, and
+# cargo adds libtest only for test builds, so with the default set the test build after the release build
+# would compile every dependency again (about 20 minutes here). Named always, both share one set.
 cross_cargo() {
   local sub=$1
   shift
-  "$cross_cargo_bin" -Zbuild-std "$sub" --manifest-path "$cross_root/Cargo.toml" "$@"
+  "$cross_cargo_bin" -Zbuild-std=std,test "$sub" --manifest-path "$cross_root/Cargo.toml" "$@"
 }
