@@ -10,13 +10,19 @@
     Use the module already in out/ (for re-running tests quickly).
 .PARAMETER Package
     Also make the Gallery-ready folder and .nupkg in out/package (scripts/New-ModulePackage.ps1).
+.PARAMETER Runtime
+    The platforms whose native library goes into the module (runtimes/<rid>/native). Default: every platform
+    this machine builds — on Linux x64 linux-x64 and win-x64 (cross-built, scripts/build-native.sh), elsewhere
+    the machine's own; -Task Demo builds the machine's own only. -Runtime linux-x64 skips the cross-build while
+    iterating (the Wine suites then fail).
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Build', 'Demo', 'Test')]
     [string] $Task = 'Build',
     [switch] $SkipBuild,
-    [switch] $Package
+    [switch] $Package,
+    [string[]] $Runtime
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -33,19 +39,34 @@ function Get-RuntimeIdentifier {
     "$os-$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
 }
 
+function Build-NativeLibrary([string] $rid) {
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    if ($IsLinux) {
+        Invoke-Native "native build ($rid)" { bash (Join-Path $root 'scripts/build-native.sh') $rid $out }
+    } elseif ($rid -eq (Get-RuntimeIdentifier)) {
+        Invoke-Native 'cargo build' { cargo build --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native }
+        $native = Join-Path $out "runtimes/$rid/native"
+        New-Item -ItemType Directory -Force -Path $native | Out-Null
+        $lib = if ($IsWindows) { 'cgip_native.dll' } else { 'libcgip_native.dylib' }
+        Copy-Item (Join-Path $root "target/release/$lib") $native
+    } else {
+        throw "This machine builds only $(Get-RuntimeIdentifier); $rid is built on Linux (docs/toolchain.md)."
+    }
+    Write-Host "Native library for $rid in $([int]$sw.Elapsed.TotalSeconds) s"
+}
+
 function Build-Module {
     $sw = [Diagnostics.Stopwatch]::StartNew()
-    Invoke-Native 'cargo build' { cargo build --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native }
+    if (Test-Path $out) { Remove-Item $out -Recurse -Force }
+    New-Item -ItemType Directory -Force -Path $out | Out-Null
+    # The demo runs here only: it needs no cross-build.
+    $runtimes = if ($Runtime) { $Runtime } elseif ((Get-RuntimeIdentifier) -eq 'linux-x64' -and $Task -ne 'Demo') { 'linux-x64', 'win-x64' } else { Get-RuntimeIdentifier }
+    foreach ($rid in $runtimes) { Build-NativeLibrary $rid }
     $staging = Join-Path $root 'out/obj/module'
     Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release -o $staging --nologo -v quiet -clp:NoSummary }
 
-    if (Test-Path $out) { Remove-Item $out -Recurse -Force }
-    $native = Join-Path $out "runtimes/$(Get-RuntimeIdentifier)/native"
-    New-Item -ItemType Directory -Force -Path $native | Out-Null
     Copy-Item (Join-Path $staging 'CognitoAdminAuth.dll') $out
     Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
-    $lib = if ($IsWindows) { 'cgip_native.dll' } elseif ($IsMacOS) { 'libcgip_native.dylib' } else { 'libcgip_native.so' }
-    Copy-Item (Join-Path $root "target/release/$lib") $native
     # Get-Help: MAML generated from module/help/*.md and the built cmdlets' metadata; fails the build on a mismatch.
     & (Join-Path $root 'scripts/New-ModuleHelp.ps1') -ModulePath $out -HelpSource (Join-Path $root 'module/help') -OutFile (Join-Path $out 'CognitoAdminAuth.dll-Help.xml')
     Write-Host "Built $out in $([int]$sw.Elapsed.TotalSeconds) s"

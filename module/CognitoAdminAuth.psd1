@@ -20,7 +20,7 @@
     FileList             = @('CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.psd1', 'CognitoAdminAuth.Format.ps1xml')
     PrivateData          = @{
         PSData = @{
-            Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Core', 'Linux', 'Windows')
             ProjectUri   = 'https://github.com/cognito-admin-auth/CognitoAdminAuth'
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ReleaseNotes = 'First release: Start-CGIPAuthAdmin and Send-CGIPAuthChallengeResponseAdmin compatible with AWS.Tools.CognitoIdentityProvider.'

@@ -8,8 +8,12 @@
 #   .tools/venv/                     Python venv: moto[server,cognitoidp] boto3 awscli pyotp pycognito
 #                                    (from ../shared/wheels when that folder exists, else the normal index)
 #   cargo                            pointed at ../shared/cargo's vendored crates when crates.io is unreachable
+#   Debian packages (apt, on Linux)  the Windows cross-build and its tests under Wine (docs/toolchain.md):
+#                                    rustc-web cargo-web rust-web-src (Rust 1.96 building its own standard
+#                                    library; rustup's toolchain stays the Linux one), gcc-mingw-w64-x86-64, wine64
 #
-# Needs: dotnet (SDK 10), python3 (3.11 for ../shared/wheels; override with PYTHON=...), curl.
+# Needs: dotnet (SDK 10), python3 (3.11 for ../shared/wheels; override with PYTHON=...), curl; on Debian,
+# root or sudo for the apt packages (skipped when they are already installed).
 # Quiet unless something fails; prints one line per tool at the end. To force a reinstall, delete that
 # tool's folder under .tools/.
 set -euo pipefail
@@ -40,6 +44,24 @@ quiet() {
     die "failed: $*"
   fi
 }
+
+# --- Debian packages for the win-x64 cross-build and Wine ---------------------------------------------------
+APT_PACKAGES=(rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 wine64)
+if command -v dpkg-query >/dev/null 2>&1 && [ "$(uname -m)" = x86_64 ]; then
+  missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=()
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null 2>&1 || die "needs root or sudo to install ${missing[*]}"
+      sudo=(sudo)
+    fi
+    quiet "${sudo[@]}" apt-get update
+    quiet "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+fi
 
 for cmd in dotnet "$python"; do
   command -v "$cmd" >/dev/null 2>&1 || die "'$cmd' is not on PATH"
@@ -136,6 +158,9 @@ echo "dotnet  $(dotnet --version)"
 echo "pwsh    $("$pwsh" --version | sed 's/^PowerShell //')  .tools/pwsh/pwsh"
 echo "Pester  $pester_ver  .tools/modules/Pester/$pester_ver"
 echo "$py_line"
+if [ -x /usr/bin/rustc ] && [ -x /usr/lib/wine/wine64 ]; then
+  echo "win-x64 rustc $(/usr/bin/rustc --version | awk '{print $2}') (Debian rustc-web, -Zbuild-std), $(x86_64-w64-mingw32-gcc --version | head -1), $(/usr/lib/wine/wine64 --version)"
+fi
 if command -v cargo >/dev/null 2>&1; then
   echo "cargo   $(cargo --version | awk '{print $2}')  rustc $(rustc --version 2>/dev/null | awk '{print $2}')  (crates: $crates)"
 else

@@ -115,7 +115,7 @@ Describe '-Select shapes what the cmdlets write' {
         Start-CGIPAuthAdmin @script:signIn @script:conn -Select 'AUTHENTICATIONRESULT.EXPIRESIN' | Should -BeGreaterThan 0
     }
 
-    It 'writes one KeyValuePair per entry for ChallengeParameters, and nothing for an empty map' {
+    It 'writes one KeyValuePair per entry for ChallengeParameters, and nothing for an empty map' -Tag NotUnderWine {
         $endpoint = Start-RecordingEndpoint -ResponseBody $script:challengeBody
         try {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
@@ -226,7 +226,7 @@ Describe 'ShouldProcess: -WhatIf, -Confirm and -Force' {
         $result.Output | Should -BeNullOrEmpty
     }
 
-    It '<Cmdlet> -WhatIf sends nothing, even with -Force' -ForEach $bothCmdlets {
+    It '<Cmdlet> -WhatIf sends nothing, even with -Force' -ForEach $bothCmdlets -Tag NotUnderWine {
         $endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         try {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
@@ -241,7 +241,7 @@ Describe 'ShouldProcess: -WhatIf, -Confirm and -Force' {
         $requests[0].Target | Should -Be "AWSCognitoIdentityProviderService.$Operation"
     }
 
-    It 'prints a What if line naming the cmdlet with its operation, and the ClientId as the target' {
+    It 'prints a What if line naming the cmdlet with its operation, and the ClientId as the target' -Tag NotUnderWine {
         # The What if line goes to the host, not to a stream: run a child pwsh and read what its host printed.
         $script = @"
 Import-Module '$($script:modulePath)'
@@ -312,7 +312,7 @@ Describe '$null for a mandatory parameter' {
     }
 }
 
-Describe 'Hashtable values must already be strings' {
+Describe 'Hashtable values must already be strings' -Tag NotUnderWine {
     BeforeAll {
         $script:endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         $script:recorded = @{ EndpointUrl = $script:endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
@@ -350,7 +350,7 @@ Describe 'Hashtable values must already be strings' {
     }
 }
 
-Describe 'Credential and region chains' {
+Describe 'Credential and region chains' -Tag NotUnderWine {
     BeforeAll {
         $script:endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         $script:secrets = 'param-secret-0000', 'default-profile-secret-1111', 'other-profile-secret-2222', 'file-x-secret-3333',
@@ -688,7 +688,7 @@ Describe 'Pipeline input' {
         $out | Should -Be @('Bearer', 'Bearer')
     }
 
-    It 'Send makes one call per piped ClientId, each with that ClientId' {
+    It 'Send makes one call per piped ClientId, each with that ClientId' -Tag NotUnderWine {
         $endpoint = Start-RecordingEndpoint -ResponseBody $script:tokensBody
         try {
             $recorded = @{ EndpointUrl = $endpoint.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }

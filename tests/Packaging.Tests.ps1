@@ -16,7 +16,10 @@ Describe 'The module manifest' {
         $m.ExportedCmdlets.Keys | Should -Not -Contain '*'
         $data = (Import-PowerShellDataFile $script:manifestPath)
         $data.FormatsToProcess | Should -Be @('CognitoAdminAuth.Format.ps1xml')
-        foreach ($tag in 'Linux', 'Windows', 'MacOS') { $data.PrivateData.PSData.Tags | Should -Contain $tag }
+        # The platform tags say what the package really holds; build.ps1 builds linux-x64 and win-x64 here.
+        $data.PrivateData.PSData.Tags | Should -Contain 'Linux'
+        $data.PrivateData.PSData.Tags | Should -Contain 'Windows'
+        $data.PrivateData.PSData.Tags | Should -Not -Contain 'MacOS'
         $data.PrivateData.PSData.ProjectUri | Should -Match '^https://'
         $data.PrivateData.PSData.LicenseUri | Should -Match '^https://'
         $data.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
@@ -30,17 +33,28 @@ Describe 'The module manifest' {
 }
 
 Describe 'The Gallery package' {
-    It 'holds the manifest, the assembly and the native library for this platform' {
+    It 'holds the manifest, the assembly and a native library per platform, and tags exactly those platforms' -Tag NotUnderWine {
         $out = Join-Path ([IO.Path]::GetTempPath()) "cgip-package-$([guid]::NewGuid().ToString('n'))"
         try {
             $package = & (Join-Path $PSScriptRoot '../scripts/New-ModulePackage.ps1') -ModulePath $script:modulePath -OutDir $out 6>$null
             $package.Name | Should -Match '^CognitoAdminAuth\.\d+\.\d+\.\d+.*\.nupkg$'
             Add-Type -AssemblyName System.IO.Compression.FileSystem
             $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
-            try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
+            try {
+                $entries = $zip.Entries.FullName
+                $reader = [IO.StreamReader]::new($zip.GetEntry('CognitoAdminAuth.psd1').Open())
+                try { $packagedManifest = $reader.ReadToEnd() } finally { $reader.Dispose() }
+            } finally { $zip.Dispose() }
             $entries | Should -Contain 'CognitoAdminAuth.psd1'
             $entries | Should -Contain 'CognitoAdminAuth.dll'
-            @($entries | Where-Object { $_ -like 'runtimes/*/native/*cgip_native*' }) | Should -Not -BeNullOrEmpty
+            $libraries = @($entries | Where-Object { $_ -like 'runtimes/*/native/*cgip_native*' })
+            $libraries | Should -Not -BeNullOrEmpty
+            $built = @(Get-ChildItem (Join-Path $script:modulePath 'runtimes') -Directory).Name
+            @($libraries | ForEach-Object { ($_ -split '/')[1] } | Sort-Object -Unique) | Should -Be @($built | Sort-Object)
+            Set-Content -Path (Join-Path $out 'packaged.psd1') -Value $packagedManifest
+            $tags = (Import-PowerShellDataFile (Join-Path $out 'packaged.psd1')).PrivateData.PSData.Tags
+            $expected = @($built | ForEach-Object { @{ linux = 'Linux'; win = 'Windows'; osx = 'MacOS' }[($_ -split '-')[0]] } | Sort-Object -Unique)
+            @($tags | Where-Object { $_ -in 'Linux', 'Windows', 'MacOS' } | Sort-Object) | Should -Be $expected
         } finally {
             Remove-Item $out -Recurse -Force -ErrorAction Ignore
         }

@@ -1,7 +1,9 @@
 <#
 .SYNOPSIS
-    Runs every suite (cargo test for the native core, Pester for the module) and ends with one line
-    'N passed, N failed' totalling them; exits 1 when anything failed.
+    Runs every suite and ends with one line 'N passed, N failed' totalling them; exits 1 when anything failed:
+    cargo test and Pester on this platform, and on Linux the Windows build under Wine as well — the native
+    crate's tests for win-x64, a C driver signing in through cgip_native.dll, and Pester suites in PowerShell 7
+    for Windows (docs/toolchain.md).
 #>
 param([Parameter(Mandatory)] [string] $ModulePath)
 $ErrorActionPreference = 'Stop'
@@ -14,13 +16,22 @@ $passed = 0; $failed = 0
 # probed, whatever a test leaves unset.
 $env:AWS_EC2_METADATA_DISABLED = 'true'
 
-Write-Host '== cargo test (native core) =='
-$cargoOutput = & cargo test --release --manifest-path (Join-Path $root 'Cargo.toml') 2>&1 | ForEach-Object { "$_" }
-$cargoOutput | Write-Host
-foreach ($line in $cargoOutput) {
-    if ($line -match '^test result: \w+\. (\d+) passed; (\d+) failed') { $passed += [int]$Matches[1]; $failed += [int]$Matches[2] }
+# Adds up the 'test result:' lines of a cargo test run; a run that fails without a failed test counts one.
+function Invoke-CargoTest([string] $What, [scriptblock] $Command) {
+    Write-Host "== cargo test ($What) =="
+    $output = & $Command 2>&1 | ForEach-Object { "$_" }
+    $output | Write-Host
+    $p = 0; $f = 0
+    foreach ($line in $output) {
+        if ($line -match '^test result: \w+\. (\d+) passed; (\d+) failed') { $p += [int]$Matches[1]; $f += [int]$Matches[2] }
+    }
+    if ($LASTEXITCODE -ne 0 -and $f -eq 0) { $f += 1; Write-Host "cargo test ($What) failed before running tests" }
+    $script:passed += $p; $script:failed += $f
+    $script:summary += "  $What`: $p passed, $f failed"
 }
-if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed += 1; Write-Host 'cargo test failed before running tests' }
+$summary = @()
+
+Invoke-CargoTest 'native core' { cargo test --release --manifest-path (Join-Path $root 'Cargo.toml') }
 
 Write-Host '== cargo clippy (native core, warnings are errors) =='
 & cargo clippy --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native --all-targets -- -D warnings 2>&1 | ForEach-Object { "$_" } | Write-Host
@@ -37,7 +48,18 @@ $config.Output.Verbosity = 'Detailed'
 $result = Invoke-Pester -Configuration $config
 $passed += $result.PassedCount
 $failed += $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+$summary += "  Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed"
+
+# The Windows build, on Windows semantics: Wine runs x64 Windows programs on x64 Linux.
+if ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'X64') {
+    Invoke-CargoTest 'native core, win-x64 under Wine' { bash (Join-Path $root 'scripts/wine-test-native.sh') }
+    foreach ($suite in (& (Join-Path $PSScriptRoot 'wine/Invoke-WindowsSuites.ps1') -ModulePath $ModulePath)) {
+        $passed += $suite.Passed; $failed += $suite.Failed
+        $summary += "  $($suite.Name): $($suite.Passed) passed, $($suite.Failed) failed"
+    }
+}
 
 Write-Host ''
+$summary | Write-Host
 Write-Host "$passed passed, $failed failed"
 exit ([int]($failed -gt 0))

@@ -134,7 +134,7 @@ Describe 'Send-CGIPAuthChallengeResponseAdmin answers NEW_PASSWORD_REQUIRED' {
     }
 }
 
-Describe 'Send-CGIPAuthChallengeResponseAdmin answers SOFTWARE_TOKEN_MFA' {
+Describe 'Send-CGIPAuthChallengeResponseAdmin answers SOFTWARE_TOKEN_MFA' -Tag NotUnderWine {
     BeforeAll {
         $script:totpUser = New-TotpUser 'totp-user'
     }
@@ -191,7 +191,7 @@ Describe 'Send-CGIPAuthChallengeResponseAdmin answers SMS_MFA' {
     }
 }
 
-Describe 'Send-CGIPAuthChallengeResponseAdmin threads the session through a chain of challenges' {
+Describe 'Send-CGIPAuthChallengeResponseAdmin threads the session through a chain of challenges' -Tag NotUnderWine {
     It 'goes NEW_PASSWORD_REQUIRED -> MFA_SETUP -> tokens, registering TOTP with the session in between' {
         $pool = New-TestUserPool $script:server -UserName 'mfa-setup' -Temporary
         Invoke-CognitoApi $script:server SetUserPoolMfaConfig @{

@@ -17,6 +17,10 @@ function Start-MotoServer {
     verify SOFTWARE_TOKEN_MFA codes (moto reads MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP from its environment).
     #>
     param([switch] $CheckTotpCodes)
+    # Under Wine the Windows PowerShell cannot start Linux programs: the Linux side of the run
+    # (tests/Run-AllTests.ps1) starts both kinds of server and hands their URLs over; they are stopped there.
+    $external = if ($CheckTotpCodes) { $env:CGIP_TEST_MOTO_TOTP_URL } else { $env:CGIP_TEST_MOTO_URL }
+    if ($external) { return [pscustomobject]@{ Url = $external; Port = ([uri]$external).Port; Process = $null; Log = $null } }
     $totpSetting = $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP
     if ($CheckTotpCodes) { $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = 'true' }
     try { Start-MotoProcess } finally { $env:MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP = $totpSetting }
@@ -27,6 +31,8 @@ function Start-MotoProcess {
     if (-not (Test-Path $motoServer)) { throw "moto is not installed: run scripts/bootstrap.sh first ($motoServer missing)" }
     $port = Get-FreeTcpPort
     $log = [System.IO.Path]::GetTempFileName()
+    # Where moto's request recorder writes (Start-MotoRecording); it records nothing until asked.
+    $env:MOTO_RECORDER_FILEPATH = "$log.rec"
     $process = Start-Process -FilePath $motoServer -ArgumentList @('-H', '127.0.0.1', '-p', "$port") -PassThru `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err"
     $url = "http://127.0.0.1:$port"
@@ -101,7 +107,26 @@ function Get-TestConnection($Server) {
     @{ EndpointUrl = $Server.Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
 }
 
-Export-ModuleMember -Function Start-MotoServer, Stop-TestServer, Invoke-CognitoApi, New-TestUserPool, Get-TestSignIn, Get-TestConnection, Get-FreeTcpPort
+function Start-MotoRecording($Server) {
+    <# Clears moto's request recording and starts it: Get-MotoRecordedRequest then shows what reached moto. #>
+    Invoke-RestMethod -Method Post -Uri "$($Server.Url)/moto-api/recorder/reset-recording" | Out-Null
+    Invoke-RestMethod -Method Post -Uri "$($Server.Url)/moto-api/recorder/start-recording" | Out-Null
+}
+
+function Get-MotoRecordedRequest($Server) {
+    <# The Cognito requests moto received since Start-MotoRecording: Target, signing AccessKeyId and Region, and the body's raw bytes. #>
+    $recording = (Invoke-WebRequest -Uri "$($Server.Url)/moto-api/recorder/download-recording").Content
+    foreach ($line in ($recording -split "`n" | Where-Object { $_ })) {
+        $r = $line | ConvertFrom-Json -AsHashtable
+        $headers = @{}; foreach ($k in $r.headers.Keys) { $headers[$k.ToLowerInvariant()] = $r.headers[$k] }
+        $auth = [string]$headers['authorization']
+        $scope = if ($auth -match 'Credential=([^/]+)/[^/]+/([^/]+)/') { $Matches[1], $Matches[2] } else { $null, $null }
+        $body = if ($r.body_encoded) { [Convert]::FromBase64String($r.body) } else { [Text.Encoding]::UTF8.GetBytes([string]$r.body) }
+        [pscustomobject]@{ Target = $headers['x-amz-target']; AccessKeyId = $scope[0]; Region = $scope[1]; BodyBytes = $body }
+    }
+}
+
+Export-ModuleMember -Function Start-MotoServer, Stop-TestServer, Start-MotoRecording, Get-MotoRecordedRequest, Invoke-CognitoApi, New-TestUserPool, Get-TestSignIn, Get-TestConnection, Get-FreeTcpPort
 
 function Start-CannedServer {
     <#

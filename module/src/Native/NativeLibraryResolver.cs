@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using CognitoAdminAuth.Native.Generated;
@@ -50,7 +51,19 @@ namespace CognitoAdminAuth.Native
                 if (File.Exists(candidate)) return NativeLibrary.Load(candidate);
             throw new DllNotFoundException(
                 $"CognitoAdminAuth has no native library for {RuntimeIdentifier}: looked for {FileName} in " +
-                $"'{Path.Combine(dir, "runtimes", RuntimeIdentifier, "native")}' and '{dir}'. Build it with build.ps1 on that platform.");
+                $"'{Path.Combine(dir, "runtimes", RuntimeIdentifier, "native")}' and '{dir}'. " +
+                $"This copy of the module holds libraries for: {PackagedRuntimes(dir)}. " +
+                "Build the library on that platform with build.ps1 and add it as runtimes/<rid>/native (docs/toolchain.md).");
+        }
+
+        // The platforms a package was built with, to tell a user on another one what the package is for.
+        private static string PackagedRuntimes(string dir)
+        {
+            var runtimes = Path.Combine(dir, "runtimes");
+            var found = Directory.Exists(runtimes)
+                ? Directory.GetDirectories(runtimes).Where(d => Directory.Exists(Path.Combine(d, "native"))).Select(Path.GetFileName).OrderBy(n => n).ToArray()
+                : Array.Empty<string>();
+            return found.Length > 0 ? string.Join(", ", found) : "none";
         }
     }
 }
