@@ -11,10 +11,10 @@
 .PARAMETER Package
     Also make the Gallery-ready folder and .nupkg in out/package (scripts/New-ModulePackage.ps1).
 .PARAMETER Runtime
-    The platforms whose native library goes into the module (runtimes/<rid>/native). Default: every platform
-    this machine builds — on Linux x64 linux-x64 and win-x64 (cross-built, scripts/build-native.sh), elsewhere
-    the machine's own; -Task Demo builds the machine's own only. -Runtime linux-x64 skips the cross-build while
-    iterating (the Wine suites then fail).
+    The platforms whose native library goes into the module (runtimes/<rid>/native). Default: the machine's
+    own; with -Package, every platform this machine builds (on Linux x64: linux-x64 and win-x64, cross-built by
+    scripts/build-native.sh). -Task Test runs the Windows suites under Wine when the module holds win-x64, so
+    `build.ps1 -Package -Task Test` tests both platforms.
 #>
 [CmdletBinding()]
 param(
@@ -59,8 +59,8 @@ function Build-Module {
     $sw = [Diagnostics.Stopwatch]::StartNew()
     if (Test-Path $out) { Remove-Item $out -Recurse -Force }
     New-Item -ItemType Directory -Force -Path $out | Out-Null
-    # The demo runs here only: it needs no cross-build.
-    $runtimes = if ($Runtime) { $Runtime } elseif ((Get-RuntimeIdentifier) -eq 'linux-x64' -and $Task -ne 'Demo') { 'linux-x64', 'win-x64' } else { Get-RuntimeIdentifier }
+    # The cross-build takes 25-40 minutes cold on two cores: only a package, or an explicit -Runtime, pays for it.
+    $runtimes = if ($Runtime) { $Runtime } elseif ($Package -and (Get-RuntimeIdentifier) -eq 'linux-x64') { 'linux-x64', 'win-x64' } else { Get-RuntimeIdentifier }
     foreach ($rid in $runtimes) { Build-NativeLibrary $rid }
     $staging = Join-Path $root 'out/obj/module'
     Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release -o $staging --nologo -v quiet -clp:NoSummary }

@@ -50,8 +50,12 @@ $passed += $result.PassedCount
 $failed += $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 $summary += "  Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed"
 
-# The Windows build, on Windows semantics: Wine runs x64 Windows programs on x64 Linux.
-if ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'X64') {
+# The Windows build, on Windows semantics: Wine runs x64 Windows programs on x64 Linux. Only for a module that
+# holds it (build.ps1 -Package, or -Runtime linux-x64,win-x64).
+$windowsLibrary = Join-Path $ModulePath 'runtimes/win-x64/native/cgip_native.dll'
+if (-not (Test-Path $windowsLibrary)) {
+    Write-Host "== Windows suites under Wine: not run, the module holds no win-x64 library (build.ps1 -Package -Task Test runs them) =="
+} elseif ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'X64') {
     Invoke-CargoTest 'native core, win-x64 under Wine' { bash (Join-Path $root 'scripts/wine-test-native.sh') }
     foreach ($suite in (& (Join-Path $PSScriptRoot 'wine/Invoke-WindowsSuites.ps1') -ModulePath $ModulePath)) {
         $passed += $suite.Passed; $failed += $suite.Failed
