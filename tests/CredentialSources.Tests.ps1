@@ -241,5 +241,32 @@ Describe 'the environment the script sets is the one the SDK reads' {
             @(Get-Content $proxyRecord | Where-Object { $_ }).Count | Should -Be 1
         } finally { Stop-TestServer $proxy }
     }
+
+    It 'tunnels an https call through the proxy in $env:HTTPS_PROXY with CONNECT, to an endpoint the host trusts' {
+        # The TLS endpoint makes its certificate at start-up. A child pwsh trusts it through SSL_CERT_FILE, which
+        # rustls-native-certs reads from the process environment when the native library builds its HTTPS client.
+        $body = Join-Path $TestDrive 'tokens.json'
+        Set-Content $body $script:tokensBody -NoNewline
+        $cert = Join-Path $TestDrive 'endpoint.pem'
+        $tls = Start-LoopbackFixture 'hostile_server.py' 'tls' '200' $body $cert
+        $proxyRecord = [System.IO.Path]::GetTempFileName()
+        $proxy = Start-LoopbackFixture 'http_proxy.py' $proxyRecord
+        $savedCertFile = $env:SSL_CERT_FILE
+        try {
+            $env:HTTPS_PROXY = $proxy.Url
+            $env:SSL_CERT_FILE = $cert
+            $call = "Import-Module '$env:CGIP_TEST_MODULE'; (Start-CGIPAuthAdmin client-1 -UserPoolId us-east-1_pool " +
+                "-AuthFlow ADMIN_USER_PASSWORD_AUTH -AuthParameter @{ USERNAME = 'alice'; PASSWORD = 'Recorded-Pass-1!' } " +
+                "-EndpointUrl 'https://127.0.0.1:$($tls.Port)' -Region us-east-1 -AccessKey AKIDTUNNEL -SecretKey tunnel-secret-5555).AuthenticationResult.AccessToken"
+            $out = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $call 2>&1 | ForEach-Object { "$_" }
+            $out | Should -Contain 'canned.access.token' -Because "the call answered through the tunnel ($out)"
+            $seen = @(Get-Content $proxyRecord | Where-Object { $_ } | ConvertFrom-Json)
+            $seen.method | Should -Be @('CONNECT')
+            $seen.target | Should -Be @("127.0.0.1:$($tls.Port)")
+        } finally {
+            $env:SSL_CERT_FILE = $savedCertFile
+            Stop-TestServer $proxy; Stop-TestServer $tls
+        }
+    }
 }
 }
