@@ -2,9 +2,16 @@
 # by the NuGet copy here (docs/toolchain.md), so every script is at least parsed by PowerShell's own parser.
 BeforeDiscovery {
     $root = Split-Path $PSScriptRoot -Parent
-    $script:scripts = Get-ChildItem $root -Recurse -Include *.ps1, *.psm1, *.psd1 -File |
-        Where-Object { $_.FullName -notmatch '[\\/](\.tools|out|target|node_modules|bin|obj)[\\/]' } |
-        ForEach-Object { @{ Path = $_.FullName; Name = $_.FullName.Substring($root.Length + 1) } }
+    function Get-ProjectScript([string] $Dir) {
+        # Never into build output or tools, nor through a link: the Wine test prefix under target/ links drive
+        # Z: to /, and a recursive listing that filtered afterwards walked the whole file system.
+        foreach ($item in Get-ChildItem -LiteralPath $Dir -Force) {
+            if ($item.PSIsContainer) {
+                if ($item.Name -notin '.git', '.tools', 'out', 'target', 'node_modules', 'bin', 'obj' -and -not $item.LinkType) { Get-ProjectScript $item.FullName }
+            } elseif ($item.Extension -in '.ps1', '.psm1', '.psd1') { $item }
+        }
+    }
+    $script:scripts = Get-ProjectScript $root | ForEach-Object { @{ Path = $_.FullName; Name = $_.FullName.Substring($root.Length + 1) } }
 }
 
 Describe 'PowerShell scripts of the project' {
