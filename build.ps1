@@ -62,13 +62,20 @@ function Build-Module {
     # The cross-build takes 25-40 minutes cold on two cores: only a package, or an explicit -Runtime, pays for it.
     $runtimes = if ($Runtime) { $Runtime } elseif ($Package -and (Get-RuntimeIdentifier) -eq 'linux-x64') { 'linux-x64', 'win-x64' } else { Get-RuntimeIdentifier }
     foreach ($rid in $runtimes) { Build-NativeLibrary $rid }
-    $staging = Join-Path $root 'out/obj/module'
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release -o $staging --nologo -v quiet -clp:NoSummary }
-
-    Copy-Item (Join-Path $staging 'CognitoAdminAuth.dll') $out
-    Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
+    # Both flavours in one build: net8.0 for PowerShell 7 at the top, net472 for Windows PowerShell 5.1 in desktop/
+    # with the System.Text.Json package it needs (module/CognitoAdminAuth.psm1 picks one at import).
+    $staging = Join-Path $root 'out/obj/bin/'
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release "-p:BaseOutputPath=$staging" --nologo -v quiet -clp:NoSummary }
+    $desktop = Join-Path $out 'desktop'
+    New-Item -ItemType Directory -Force -Path $desktop | Out-Null
+    Copy-Item (Join-Path $staging 'Release/net8.0/CognitoAdminAuth.dll') $out
+    Copy-Item (Join-Path $staging 'Release/net472/*.dll') $desktop
+    Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.psm1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
     # Get-Help: MAML generated from module/help/*.md and the built cmdlets' metadata; fails the build on a mismatch.
-    & (Join-Path $root 'scripts/New-ModuleHelp.ps1') -ModulePath $out -HelpSource (Join-Path $root 'module/help') -OutFile (Join-Path $out 'CognitoAdminAuth.dll-Help.xml')
+    # Help is looked up beside the assembly that implements a cmdlet, so each flavour has its copy.
+    $help = Join-Path $out 'CognitoAdminAuth.dll-Help.xml'
+    & (Join-Path $root 'scripts/New-ModuleHelp.ps1') -ModulePath $out -HelpSource (Join-Path $root 'module/help') -OutFile $help
+    Copy-Item $help $desktop
     Write-Host "Built $out in $([int]$sw.Elapsed.TotalSeconds) s"
 }
 

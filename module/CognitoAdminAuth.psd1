@@ -1,13 +1,14 @@
 @{
-    RootModule           = 'CognitoAdminAuth.dll'
+    RootModule           = 'CognitoAdminAuth.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f7d0e-3c1a-4a43-9a55-6c2f1e8b7d21'
     Author               = 'CognitoAdminAuth contributors'
     CompanyName          = 'CognitoAdminAuth'
     Copyright            = '(c) CognitoAdminAuth contributors. Apache-2.0.'
     Description          = 'Drop-in, faster Start-CGIPAuthAdmin and Send-CGIPAuthChallengeResponseAdmin (Amazon Cognito AdminInitiateAuth / AdminRespondToAuthChallenge) on a Rust core built on the AWS SDK for Rust.'
-    CompatiblePSEditions = @('Core')
-    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('CognitoAdminAuth.Format.ps1xml')
     CmdletsToExport      = @(
         'Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin',
@@ -17,10 +18,11 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
-    FileList             = @('CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.psd1', 'CognitoAdminAuth.Format.ps1xml')
+    FileList             = @('CognitoAdminAuth.psd1', 'CognitoAdminAuth.psm1', 'CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.Format.ps1xml',
+        'desktop/CognitoAdminAuth.dll', 'desktop/CognitoAdminAuth.dll-Help.xml')
     PrivateData          = @{
         PSData = @{
-            Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Core', 'Linux', 'Windows')
+            Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Desktop', 'PSEdition_Core', 'Linux', 'Windows')
             ProjectUri   = 'https://github.com/cognito-admin-auth/CognitoAdminAuth'
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ReleaseNotes = 'First release: Start-CGIPAuthAdmin and Send-CGIPAuthChallengeResponseAdmin compatible with AWS.Tools.CognitoIdentityProvider.'

@@ -84,8 +84,10 @@ BeforeAll {
 }
 
 Describe 'The generated help file' {
-    It 'is MAML beside the module assembly and listed in the manifest' {
-        $file = Join-Path $script:modulePath 'CognitoAdminAuth.dll-Help.xml'
+    It 'is MAML beside the module assembly this edition loaded, and listed in the manifest' {
+        # PowerShell looks for a cmdlet's help beside the assembly that implements it: each flavour has its copy.
+        $assemblyFolder = Split-Path (Get-Command Start-CGIPAuthAdmin).ImplementingType.Assembly.Location -Parent
+        $file = Join-Path $assemblyFolder 'CognitoAdminAuth.dll-Help.xml'
         $file | Should -Exist
         $xml = [xml](Get-Content -Raw $file)
         $xml.helpItems.schema | Should -Be 'maml'

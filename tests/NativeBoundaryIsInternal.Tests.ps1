@@ -3,7 +3,8 @@
 BeforeAll {
     Import-Module $env:CGIP_TEST_MODULE -Force
     $script:moduleFolder = (Get-Module CognitoAdminAuth).Path | Split-Path -Parent
-    $script:assemblies = @(Get-ChildItem $script:moduleFolder -Filter *.dll | ForEach-Object {
+    # Both flavours: the net8.0 assembly at the top, the net472 one in desktop/ (whichever this run loaded).
+    $script:assemblies = @(Get-ChildItem $script:moduleFolder -Filter CognitoAdminAuth.dll -Recurse | ForEach-Object {
             $path = $_.FullName
             [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.Location -eq $path }
         })

@@ -7,11 +7,13 @@ BeforeAll {
 Describe 'The module manifest' {
     It 'passes Test-ModuleManifest and names everything a Gallery module needs' {
         $m = Test-ModuleManifest $script:manifestPath
-        $m.RootModule | Should -Be 'CognitoAdminAuth.dll'
+        # The loader script picks the assembly of the edition (docs/native-interop.md, "Two editions").
+        $m.RootModule | Should -Be 'CognitoAdminAuth.psm1'
         $m.Version | Should -BeGreaterThan ([version]'0.0')
         $m.Guid | Should -Not -Be ([guid]::Empty)
-        $m.CompatiblePSEditions | Should -Contain 'Core'
-        $m.PowerShellVersion | Should -Be ([version]'7.4')
+        @($m.CompatiblePSEditions | Sort-Object) | Should -Be @('Core', 'Desktop')
+        $m.PowerShellVersion | Should -Be ([version]'5.1')
+        $m.DotNetFrameworkVersion | Should -Be ([version]'4.7.2')
         $m.ExportedCmdlets.Keys | Should -Contain 'Start-CGIPAuthAdmin'
         $m.ExportedCmdlets.Keys | Should -Not -Contain '*'
         $data = (Import-PowerShellDataFile $script:manifestPath)
@@ -46,7 +48,10 @@ Describe 'The Gallery package' {
                 try { $packagedManifest = $reader.ReadToEnd() } finally { $reader.Dispose() }
             } finally { $zip.Dispose() }
             $entries | Should -Contain 'CognitoAdminAuth.psd1'
+            $entries | Should -Contain 'CognitoAdminAuth.psm1'
             $entries | Should -Contain 'CognitoAdminAuth.dll'
+            $entries | Should -Contain 'desktop/CognitoAdminAuth.dll'
+            $entries | Should -Contain 'desktop/System.Text.Json.dll'
             $libraries = @($entries | Where-Object { $_ -like 'runtimes/*/native/*cgip_native*' })
             $libraries | Should -Not -BeNullOrEmpty
             $built = @(Get-ChildItem (Join-Path $script:modulePath 'runtimes') -Directory).Name

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     Runs every suite and ends with one line 'N passed, N failed' totalling them; exits 1 when anything failed:
-    cargo test and Pester on this platform, and on Linux the Windows build under Wine as well — the native
+    cargo test, and Pester once per assembly flavour (Core, Desktop) on this platform, and on Linux the Windows build under Wine as well — the native
     crate's tests for win-x64, a C driver signing in through cgip_native.dll, and Pester suites in PowerShell 7
     for Windows (docs/toolchain.md).
 #>
@@ -37,18 +37,26 @@ Write-Host '== cargo clippy (native core, warnings are errors) =='
 & cargo clippy --release --manifest-path (Join-Path $root 'Cargo.toml') -p cgip_native --all-targets -- -D warnings 2>&1 | ForEach-Object { "$_" } | Write-Host
 if ($LASTEXITCODE -eq 0) { $passed += 1 } else { $failed += 1; Write-Host 'cargo clippy found problems' }
 
-Write-Host '== Pester (module) =='
 $env:PSModulePath = (Join-Path $root '.tools/modules') + [IO.Path]::PathSeparator + $env:PSModulePath
 Import-Module Pester -MinimumVersion 5.0 -MaximumVersion 5.99
 $env:CGIP_TEST_MODULE = $ModulePath
-$config = New-PesterConfiguration
-$config.Run.Path = $PSScriptRoot
-$config.Run.PassThru = $true
-$config.Output.Verbosity = 'Detailed'
-$result = Invoke-Pester -Configuration $config
-$passed += $result.PassedCount
-$failed += $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-$summary += "  Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed"
+# Every suite against each assembly of the module: the net8.0 one PowerShell 7 loads, then the net472 one
+# Windows PowerShell 5.1 loads (CGIP_MODULE_FLAVOUR=Desktop makes the loader pick it here too; child pwsh
+# processes of the tests inherit it).
+foreach ($flavour in 'Core', 'Desktop') {
+    Write-Host "== Pester (module, $flavour assembly) =="
+    $env:CGIP_MODULE_FLAVOUR = $flavour
+    $config = New-PesterConfiguration
+    $config.Run.Path = $PSScriptRoot
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $config
+    $failedHere = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    $passed += $result.PassedCount
+    $failed += $failedHere
+    $summary += "  Pester ($flavour assembly): $($result.PassedCount) passed, $failedHere failed"
+}
+Remove-Item Env:CGIP_MODULE_FLAVOUR
 
 # The Windows build, on Windows semantics: Wine runs x64 Windows programs on x64 Linux. Only for a module that
 # holds it (build.ps1 -Package, or -Runtime linux-x64,win-x64).

@@ -164,7 +164,8 @@ namespace CognitoAdminAuth.Cmdlets
         {
             const string operation = "ResolveConnection";
             var request = NativeRequest.Create(operation, settings, null);
-            var key = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(request));
+            string key;
+            using (var sha = System.Security.Cryptography.SHA256.Create()) key = Convert.ToBase64String(sha.ComputeHash(request));
             if (_resolutions.TryGetValue(key, out var known)) return known;
             try
             {

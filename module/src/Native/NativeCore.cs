@@ -29,21 +29,19 @@ namespace CognitoAdminAuth.Native
                 _ = Loaded.Value;
                 using (var cancel = CancelHandle.Create())
                 using (cancellation.Register(cancel.Fire))
-                using (var lease = request.Slice())
                 {
-                    var response = VecByte.Empty();
                     var added = false;
                     int status;
+                    byte[] body;
                     try
                     {
                         cancel.DangerousAddRef(ref added);
-                        status = Interop.cgip_invoke(lease, cancel.DangerousGetHandle(), ref response);
+                        status = NativeBuffers.Invoke(request, cancel.DangerousGetHandle(), out body);
                     }
                     finally
                     {
                         if (added) cancel.DangerousRelease();
                     }
-                    var body = response.ToArrayAndFree();
                     if (status == 0) return body;
                     throw NativeCallException.FromJson(body);
                 }

@@ -1,32 +1,17 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Native
 {
     /// <summary>
-    /// Finds the Rust library for this OS and CPU: first `runtimes/&lt;rid&gt;/native/` beside the module
-    /// assembly (the NuGet layout, one folder per platform in a packaged module), then the assembly's own
-    /// folder. Registered on first use, so importing the module loads nothing native.
+    /// Where the Rust library for this OS and CPU is: `runtimes/&lt;rid&gt;/native/` in the module folder (the
+    /// NuGet layout, one folder per platform in a packaged module), then the module folder itself.
     /// </summary>
-    internal static class NativeLibraryResolver
+    internal static class NativeLibraryLocation
     {
-        private static readonly object Gate = new object();
-        private static bool _registered;
-
-        public static void EnsureRegistered()
-        {
-            lock (Gate)
-            {
-                if (_registered) return;
-                NativeLibrary.SetDllImportResolver(typeof(Interop).Assembly, Resolve);
-                _registered = true;
-            }
-        }
-
         public static string RuntimeIdentifier
         {
             get
@@ -43,26 +28,26 @@ namespace CognitoAdminAuth.Native
             : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? $"lib{Interop.NativeLib}.dylib"
             : $"lib{Interop.NativeLib}.so";
 
-        private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+        /// <summary>The library's full path in <paramref name="moduleFolder"/>, or a DllNotFoundException saying what is missing.</summary>
+        public static string Find(string moduleFolder)
         {
-            if (name != Interop.NativeLib) return IntPtr.Zero;
-            var dir = Path.GetDirectoryName(assembly.Location) ?? ".";
-            foreach (var candidate in new[] { Path.Combine(dir, "runtimes", RuntimeIdentifier, "native", FileName), Path.Combine(dir, FileName) })
-                if (File.Exists(candidate)) return NativeLibrary.Load(candidate);
+            var native = Path.Combine(moduleFolder, "runtimes", RuntimeIdentifier, "native");
+            foreach (var candidate in new[] { Path.Combine(native, FileName), Path.Combine(moduleFolder, FileName) })
+                if (File.Exists(candidate)) return candidate;
             throw new DllNotFoundException(
                 $"CognitoAdminAuth has no native library for {RuntimeIdentifier}: looked for {FileName} in " +
-                $"'{Path.Combine(dir, "runtimes", RuntimeIdentifier, "native")}' and '{dir}'. " +
-                $"This copy of the module holds libraries for: {PackagedRuntimes(dir)}. " +
+                $"'{native}' and '{moduleFolder}'. " +
+                $"This copy of the module holds libraries for: {PackagedRuntimes(moduleFolder)}. " +
                 "Build the library on that platform with build.ps1 and add it as runtimes/<rid>/native (docs/toolchain.md).");
         }
 
         // The platforms a package was built with, to tell a user on another one what the package is for.
-        private static string PackagedRuntimes(string dir)
+        private static string PackagedRuntimes(string moduleFolder)
         {
-            var runtimes = Path.Combine(dir, "runtimes");
+            var runtimes = Path.Combine(moduleFolder, "runtimes");
             var found = Directory.Exists(runtimes)
                 ? Directory.GetDirectories(runtimes).Where(d => Directory.Exists(Path.Combine(d, "native"))).Select(Path.GetFileName).OrderBy(n => n).ToArray()
-                : Array.Empty<string>();
+                : new string[0];
             return found.Length > 0 ? string.Join(", ", found) : "none";
         }
     }
