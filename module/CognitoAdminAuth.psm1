@@ -2,12 +2,15 @@
 # Windows PowerShell 5.1 runs .NET Framework, which cannot load the net8.0 assembly that PowerShell 7 uses,
 # so it gets the net472 flavour in desktop/. CGIP_MODULE_FLAVOUR=Desktop makes PowerShell 7 load that flavour
 # instead: the test run uses it to run every suite against both.
+# Import time is the user's: only engine commands and .NET calls here (Join-Path would load
+# Microsoft.PowerShell.Management first), and the version is looked at only when the import failed.
+# The binary module's cmdlets are exported as the manifest lists them.
 if ($PSEdition -eq 'Desktop' -or $env:CGIP_MODULE_FLAVOUR -eq 'Desktop') {
-    $assembly = Join-Path (Join-Path $PSScriptRoot 'desktop') 'CognitoAdminAuth.dll'
-} elseif ($PSVersionTable.PSVersion -lt [version]'7.4') {
-    throw "CognitoAdminAuth needs PowerShell 7.4 or later (this is $($PSVersionTable.PSVersion)), or Windows PowerShell 5.1."
+    Import-Module ([IO.Path]::Combine($PSScriptRoot, 'desktop', 'CognitoAdminAuth.dll'))
 } else {
-    $assembly = Join-Path $PSScriptRoot 'CognitoAdminAuth.dll'
+    try {
+        Import-Module ([IO.Path]::Combine($PSScriptRoot, 'CognitoAdminAuth.dll'))
+    } catch {
+        throw "CognitoAdminAuth needs PowerShell 7.4 or later, or Windows PowerShell 5.1 (this is $($PSVersionTable.PSVersion)): $_"
+    }
 }
-Import-Module $assembly
-Export-ModuleMember -Cmdlet *
