@@ -264,7 +264,7 @@ pub fn explain(err: NativeError, settings: &ClientSettings) -> NativeError {
         return err;
     }
     let Source::Profile(name) = settings.credential_source() else { return err };
-    let detail = err.message.trim_start_matches("The container and instance-metadata credential providers gave none either: ");
+    let detail = err.message.trim_start_matches(crate::error::NO_CREDENTIALS_PREFIX);
     let advice = if detail.contains("SSO") || detail.contains("sso") || detail.contains("token") {
         format!(" If this is an IAM Identity Center (SSO) profile, run 'aws sso login --profile {name}' and try again.")
     } else {

@@ -45,6 +45,9 @@ pub struct NativeError {
     pub request_id: Option<String>,
 }
 
+/// How [`NativeError::no_credentials`] starts: `credentials::explain` takes it off when a profile failed instead.
+pub const NO_CREDENTIALS_PREFIX: &str = "The container and instance-metadata credential providers gave none either: ";
+
 impl NativeError {
     pub fn new(kind: ErrorKind, code: &str, message: impl Into<String>) -> Self {
         NativeError { kind, code: code.to_owned(), message: message.into(), status_code: None, request_id: None }
@@ -60,11 +63,7 @@ impl NativeError {
 
     /// The last steps of the chain (container, instance metadata) gave nothing; `detail` says why.
     pub fn no_credentials(detail: &str) -> Self {
-        Self::new(
-            ErrorKind::Credentials,
-            "CredentialsNotFound",
-            format!("The container and instance-metadata credential providers gave none either: {detail}."),
-        )
+        Self::new(ErrorKind::Credentials, "CredentialsNotFound", format!("{NO_CREDENTIALS_PREFIX}{detail}."))
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
