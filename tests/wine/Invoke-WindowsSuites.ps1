@@ -71,22 +71,34 @@ try {
     $hostDir = Join-Path $work 'pwsh'
     & dotnet publish (Join-Path $PSScriptRoot 'host/WinPwshHost.csproj') -c Release -o $hostDir --nologo -v quiet -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { throw 'the win-x64 PowerShell host does not build' }
-    $resultFile = Join-Path $work 'pester-result.txt'
-    Remove-Item $resultFile -ErrorAction Ignore
-    $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL }
+    # Every suite above with the Core assembly; with the Desktop (.NET Framework) one, the suites that reach what
+    # differs on Windows: LoadLibraryExW of the library from the module folder (paths with spaces, a missing
+    # library), the DllImport binding in a sign-in, and cancellation through it.
+    $runs = @(
+        @{ Flavour = 'Core'; Suites = $suites }
+        @{ Flavour = 'Desktop'; Suites = 'StartCGIPAuthAdmin', 'Cancellation', 'PlatformConventions' | ForEach-Object { "$_.Tests.ps1" } }
+    )
+    $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL; CGIP_MODULE_FLAVOUR = $env:CGIP_MODULE_FLAVOUR }
     $env:CGIP_TEST_MODULE = ConvertTo-WinePath $ModulePath
     $env:CGIP_TEST_MOTO_URL = $moto.Url
     $env:CGIP_TEST_MOTO_TOTP_URL = $motoTotp.Url
     try {
-        New-Item -ItemType File -Path $resultFile | Out-Null
-        Invoke-Wine (Join-Path $hostDir 'pwsh.exe') -NoProfile -File (ConvertTo-WinePath (Join-Path $PSScriptRoot 'Invoke-WindowsPester.ps1')) `
-            (ConvertTo-WinePath $resultFile) ($suites -join ',') 'NotUnderWine' | Write-Host
+        foreach ($run in $runs) {
+            $name = "Pester, win-x64 under Wine ($($run.Flavour) assembly)"
+            Write-Host "== $name =="
+            $env:CGIP_MODULE_FLAVOUR = $run.Flavour
+            $resultFile = Join-Path $work "pester-result-$($run.Flavour).txt"
+            Remove-Item $resultFile -ErrorAction Ignore
+            New-Item -ItemType File -Path $resultFile | Out-Null
+            Invoke-Wine (Join-Path $hostDir 'pwsh.exe') -NoProfile -File (ConvertTo-WinePath (Join-Path $PSScriptRoot 'Invoke-WindowsPester.ps1')) `
+                (ConvertTo-WinePath $resultFile) ($run.Suites -join ',') 'NotUnderWine' | Write-Host
+            $counts = "$(Get-Content $resultFile -Raw)".Trim() -split ' '
+            if ($counts.Count -eq 2) { [pscustomobject]@{ Name = $name; Passed = [int]$counts[0]; Failed = [int]$counts[1] } }
+            else { Write-Host "$name ended without a result"; [pscustomobject]@{ Name = $name; Passed = 0; Failed = 1 } }
+        }
     } finally {
         foreach ($k in $saved.Keys) { Set-Item "env:$k" $saved[$k] }
     }
-    $counts = "$(Get-Content $resultFile -Raw)".Trim() -split ' '
-    if ($counts.Count -eq 2) { [pscustomobject]@{ Name = 'Pester, win-x64 under Wine'; Passed = [int]$counts[0]; Failed = [int]$counts[1] } }
-    else { Write-Host 'Pester under Wine ended without a result'; [pscustomobject]@{ Name = 'Pester, win-x64 under Wine'; Passed = 0; Failed = 1 } }
 } finally {
     Stop-TestServer $moto
     Stop-TestServer $motoTotp
