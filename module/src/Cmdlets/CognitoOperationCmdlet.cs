@@ -169,7 +169,7 @@ namespace CognitoAdminAuth.Cmdlets
             if (_resolutions.TryGetValue(key, out var known)) return known;
             try
             {
-                var resolution = System.Text.Json.JsonSerializer.Deserialize<ConnectionResolution>(NativeCore.Invoke(request, _stopping.Token));
+                var resolution = ConnectionResolution.Read(NativeCore.Invoke(request, _stopping.Token));
                 if (_resolutions.Count >= MaxResolutions) _resolutions.Clear();
                 return _resolutions[key] = resolution;
             }
