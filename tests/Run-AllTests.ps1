@@ -38,23 +38,35 @@ Write-Host '== cargo clippy (native core, warnings are errors) =='
 if ($LASTEXITCODE -eq 0) { $passed += 1 } else { $failed += 1; Write-Host 'cargo clippy found problems' }
 
 $env:PSModulePath = (Join-Path $root '.tools/modules') + [IO.Path]::PathSeparator + $env:PSModulePath
-Import-Module Pester -MinimumVersion 5.0 -MaximumVersion 5.99
 $env:CGIP_TEST_MODULE = $ModulePath
 # Every suite against each assembly of the module: the net8.0 one PowerShell 7 loads, then the net472 one
 # Windows PowerShell 5.1 loads (CGIP_MODULE_FLAVOUR=Desktop makes the loader pick it here too; child pwsh
-# processes of the tests inherit it).
-foreach ($flavour in 'Core', 'Desktop') {
-    Write-Host "== Pester (module, $flavour assembly) =="
-    $env:CGIP_MODULE_FLAVOUR = $flavour
+# processes of the tests inherit it). Each pass runs in its own pwsh: both assemblies are named
+# CognitoAdminAuth, and a process loads an assembly name only once.
+$pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+$pesterPass = {
+    param([string] $Tests, [string] $ResultFile)
+    Set-StrictMode -Off
+    Import-Module Pester -MinimumVersion 5.0 -MaximumVersion 5.99
     $config = New-PesterConfiguration
-    $config.Run.Path = $PSScriptRoot
+    $config.Run.Path = $Tests
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $config
-    $failedHere = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    $passed += $result.PassedCount
-    $failed += $failedHere
-    $summary += "  Pester ($flavour assembly): $($result.PassedCount) passed, $failedHere failed"
+    Set-Content -Path $ResultFile -Value "$($result.PassedCount) $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount)"
+}
+foreach ($flavour in 'Core', 'Desktop') {
+    Write-Host "== Pester (module, $flavour assembly) =="
+    $env:CGIP_MODULE_FLAVOUR = $flavour
+    $resultFile = Join-Path ([IO.Path]::GetTempPath()) "cgip-pester-$flavour-$PID.txt"
+    Remove-Item $resultFile -ErrorAction Ignore
+    & $pwsh -NoProfile -NonInteractive -Command $pesterPass -args $PSScriptRoot, $resultFile
+    $counts = if (Test-Path $resultFile) { "$(Get-Content $resultFile -Raw)".Trim() -split ' ' } else { @() }
+    Remove-Item $resultFile -ErrorAction Ignore
+    if ($counts.Count -eq 2) { $p = [int]$counts[0]; $f = [int]$counts[1] } else { $p = 0; $f = 1; Write-Host "Pester ($flavour assembly) ended without a result" }
+    $passed += $p
+    $failed += $f
+    $summary += "  Pester ($flavour assembly): $p passed, $f failed"
 }
 Remove-Item Env:CGIP_MODULE_FLAVOUR
 
