@@ -71,12 +71,11 @@ try {
     $hostDir = Join-Path $work 'pwsh'
     & dotnet publish (Join-Path $PSScriptRoot 'host/WinPwshHost.csproj') -c Release -o $hostDir --nologo -v quiet -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { throw 'the win-x64 PowerShell host does not build' }
-    # Every suite above with the Core assembly; with the Desktop (.NET Framework) one, the suites that reach what
-    # differs on Windows: LoadLibraryExW of the library from the module folder (paths with spaces, a missing
-    # library), the DllImport binding in a sign-in, and cancellation through it.
+    # Every suite above with each assembly: the Desktop (.NET Framework) one takes its Windows path here,
+    # LoadLibraryExW of the library from the module folder and its DllImport binding.
     $runs = @(
         @{ Flavour = 'Core'; Suites = $suites }
-        @{ Flavour = 'Desktop'; Suites = 'StartCGIPAuthAdmin', 'Cancellation', 'PlatformConventions' | ForEach-Object { "$_.Tests.ps1" } }
+        @{ Flavour = 'Desktop'; Suites = $suites }
     )
     $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL; CGIP_MODULE_FLAVOUR = $env:CGIP_MODULE_FLAVOUR }
     $env:CGIP_TEST_MODULE = ConvertTo-WinePath $ModulePath
