@@ -105,7 +105,12 @@ Describe 'Device verifiers for ConfirmDevice' {
         $a = New-CGIPDeviceVerifier -DeviceGroupKey '-abcdefgh' -DeviceKey 'us-east-1_00000000-1111-2222-3333-444444444444'
         $b = New-CGIPDeviceVerifier -DeviceGroupKey '-abcdefgh' -DeviceKey 'us-east-1_00000000-1111-2222-3333-444444444444'
         $a.DevicePassword | Should -BeOfType [securestring]
-        [Convert]::FromBase64String($a.Salt).Length | Should -BeGreaterOrEqual 16
+        # The salt is 16 random bytes read as an unsigned number, as amazon-cognito-identity-js reads them:
+        # a leading zero byte is dropped (1 time in 256) and a 00 is prepended when the top bit is set.
+        $salt = [Convert]::FromBase64String($a.Salt)
+        if ($salt[0] -eq 0) { $salt[1] | Should -BeGreaterOrEqual 0x80; $salt = $salt[1..($salt.Length - 1)] }
+        $salt[0] | Should -Not -Be 0
+        $salt.Length | Should -BeLessOrEqual 16
         [Convert]::FromBase64String($a.PasswordVerifier).Length | Should -BeGreaterOrEqual 384
         $a.Salt | Should -Not -Be $b.Salt
     }
