@@ -19,6 +19,7 @@ use aws_smithy_schema::{Schema, ShapeType};
 use serde_json::{json, Map, Value};
 
 use crate::client::{client_for, test_client_json, test_settings};
+use crate::envelope::request_bytes;
 use crate::model::{AdminInitiateAuthInput, AdminRespondToAuthChallengeInput};
 use crate::ops::call_blocking;
 use crate::runtime::runtime;
@@ -155,7 +156,7 @@ fn every_response_member_of_the_sdk_reaches_the_native_response() {
         let full = sample(schema, &output_nested);
         let server = TestServer::start(vec![Reply::Json { status: 200, body: full.to_string() }]);
         let request = json!({"operation": operation, "client": test_client_json(&server.url), "input": {}});
-        let out: Value = serde_json::from_slice(&call_blocking(&serde_json::to_vec(&request).unwrap(), None).unwrap()).unwrap();
+        let out: Value = serde_json::from_slice(&call_blocking(&request_bytes(&request), None).unwrap()).unwrap();
         let (mut sent, mut got) = (BTreeSet::new(), BTreeSet::new());
         leaves("", &full, &mut sent);
         leaves("", &out, &mut got);
@@ -190,7 +191,7 @@ fn the_csharp_error_table_covers_exactly_the_operations_the_native_core_calls() 
     assert_eq!(operations, ["AdminInitiateAuth", "AdminRespondToAuthChallenge"]);
     for operation in operations {
         let request = json!({"operation": operation, "client": {}, "input": {}});
-        let err = call_blocking(&serde_json::to_vec(&request).unwrap(), None).unwrap_err();
+        let err = call_blocking(&request_bytes(&request), None).unwrap_err();
         assert!(!err.message.contains("Unknown operation"), "{operation}: {}", err.message);
     }
 }

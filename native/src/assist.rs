@@ -10,7 +10,7 @@ use std::time::{Duration, Instant, SystemTime};
 use once_cell::sync::Lazy;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::auth::{self, SrpClient};
 use crate::error::NativeError;
@@ -99,8 +99,9 @@ pub struct SrpStarted {
     prover: Prover,
 }
 
-/// A remembered device's keys for DEVICE_SRP_AUTH (from ConfirmDevice and New-CGIPDeviceVerifier).
-#[derive(Deserialize)]
+/// A remembered device's keys for DEVICE_SRP_AUTH (from ConfirmDevice and New-CGIPDeviceVerifier); wiped
+/// when dropped, also when the envelope holding it fails to parse.
+#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeviceSecret {
     group_key: String,
@@ -223,12 +224,12 @@ pub fn before_respond(
     let responses = &mut input.challenge_responses;
     match name.as_str() {
         "DEVICE_SRP_AUTH" if get(responses, "SRP_A").is_none() => {
-            if let Some(device) = device {
+            if let Some(mut device) = device {
                 let device_key = get(responses, "DEVICE_KEY")
                     .ok_or_else(|| invalid("DEVICE_SRP_AUTH needs DEVICE_KEY in the challenge responses."))?
                     .to_owned();
-                let prover = Prover::Device { group_key: device.group_key, device_key };
-                started = Some(start(responses, device.password, prover)?);
+                let prover = Prover::Device { group_key: std::mem::take(&mut device.group_key), device_key };
+                started = Some(start(responses, std::mem::take(&mut device.password), prover)?);
             }
         }
         "PASSWORD_VERIFIER" | "DEVICE_PASSWORD_VERIFIER" if get(responses, "PASSWORD_CLAIM_SIGNATURE").is_none() => {
@@ -284,31 +285,37 @@ fn sign(responses: &mut Option<StringMap>, entry: &PendingSrp, challenge: &str) 
     Ok(())
 }
 
-/// The building blocks, for callers driving a flow themselves. None when `name` is not one of them.
-pub fn local_operation(name: &str, input: &Value) -> Option<Result<Value, NativeError>> {
-    let result = match name {
-        "SecretHash" => parse::<SecretHashInput>(input).map(|i| json!({ "SecretHash": auth::secret_hash(&i.client_secret, &i.user_name, &i.client_id) })),
-        "TotpCode" => parse::<TotpInput>(input).and_then(|i| {
-            let now = i.unix_time.unwrap_or_else(|| SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0));
-            auth::totp_code(&i.secret, now)
-                .map(|code| json!({ "Code": code, "SecondsRemaining": auth::seconds_remaining(now) }))
-                .map_err(|e| invalid(format!("The TOTP secret is not usable: {e}")))
-        }),
-        "DecodeTokenUnverified" => parse::<TokenInput>(input).and_then(|i| {
-            auth::decode_unverified(&i.token)
+/// The building blocks, for callers driving a flow themselves, each with its input (read with the envelope:
+/// [`crate::envelope`]).
+pub enum Local {
+    SecretHash(SecretHashInput),
+    TotpCode(TotpInput),
+    DecodeTokenUnverified(TokenInput),
+    SrpStart,
+    SrpClaim(ClaimInput),
+    DeviceVerifier(DeviceInput),
+}
+
+impl Local {
+    pub fn run(self) -> Result<Value, NativeError> {
+        match self {
+            Local::SecretHash(i) => Ok(json!({ "SecretHash": auth::secret_hash(&i.client_secret, &i.user_name, &i.client_id) })),
+            Local::TotpCode(i) => {
+                let now = i.unix_time.unwrap_or_else(|| SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0));
+                auth::totp_code(&i.secret, now)
+                    .map(|code| json!({ "Code": code, "SecondsRemaining": auth::seconds_remaining(now) }))
+                    .map_err(|e| invalid(format!("The TOTP secret is not usable: {e}")))
+            }
+            Local::DecodeTokenUnverified(i) => auth::decode_unverified(&i.token)
                 .map(|jwt| json!({ "Header": jwt.header, "Payload": jwt.payload, "Expires": jwt.exp() }))
-                .map_err(|e| invalid(format!("Not a JWT: {e}")))
-        }),
-        "SrpStart" => srp_start(),
-        "SrpClaim" => parse::<ClaimInput>(input).and_then(srp_claim),
-        "DeviceVerifier" => parse::<DeviceInput>(input).and_then(|i| {
-            auth::generate_device_verifier(&i.device_group_key, &i.device_key)
+                .map_err(|e| invalid(format!("Not a JWT: {e}"))),
+            Local::SrpStart => srp_start(),
+            Local::SrpClaim(i) => srp_claim(&i),
+            Local::DeviceVerifier(i) => auth::generate_device_verifier(&i.device_group_key, &i.device_key)
                 .map(|v| json!({ "DevicePassword": v.device_password.as_str(), "PasswordVerifier": v.password_verifier_b64, "Salt": v.salt_b64 }))
-                .map_err(|e| invalid(e.to_string()))
-        }),
-        _ => return None,
-    };
-    Some(result)
+                .map_err(|e| invalid(e.to_string())),
+        }
+    }
 }
 
 /// A fresh SRP_A; its private value stays here under the returned handle (15 minutes at most).
@@ -328,8 +335,7 @@ fn srp_start() -> Result<Value, NativeError> {
 }
 
 /// Signs a PASSWORD_VERIFIER challenge with the private value behind `handle`, which is then forgotten.
-fn srp_claim(i: ClaimInput) -> Result<Value, NativeError> {
-    let password = Zeroizing::new(i.password);
+fn srp_claim(i: &ClaimInput) -> Result<Value, NativeError> {
     let (client, _) = HANDLES
         .lock()
         .unwrap_or_else(|p| p.into_inner())
@@ -337,39 +343,38 @@ fn srp_claim(i: ClaimInput) -> Result<Value, NativeError> {
         .ok_or_else(|| invalid("Unknown or used SRP handle: start again with New-CGIPSrpA (a handle signs once, within 15 minutes)."))?;
     let timestamp = auth::cognito_timestamp(SystemTime::now()).map_err(|e| NativeError::internal(e.to_string()))?;
     let claim = client
-        .password_claim(&i.user_pool_id, &i.user_id_for_srp, &password, &i.srp_b, &i.salt, &i.secret_block, &timestamp)
+        .password_claim(&i.user_pool_id, &i.user_id_for_srp, &i.password, &i.srp_b, &i.salt, &i.secret_block, &timestamp)
         .map_err(|e| invalid(format!("The PASSWORD_VERIFIER challenge cannot be answered: {e}")))?;
-    Ok(json!({ "Signature": claim.signature_b64, "Timestamp": claim.timestamp, "SecretBlock": i.secret_block }))
+    Ok(json!({ "Signature": claim.signature_b64, "Timestamp": claim.timestamp, "SecretBlock": &i.secret_block }))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(input: &Value) -> Result<T, NativeError> {
-    T::deserialize(input).map_err(|e| invalid(format!("Missing or malformed member: {}", crate::error::json_problem(&e))))
-}
+// The inputs keep the local operations' secrets (client secret, TOTP secret, token, password): wiped when
+// dropped, whether the operation ran or the envelope failed after them. Unknown members are ignored.
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "PascalCase")]
-struct SecretHashInput {
+pub struct SecretHashInput {
     client_secret: String,
     user_name: String,
     client_id: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "PascalCase")]
-struct TotpInput {
+pub struct TotpInput {
     secret: String,
     unix_time: Option<u64>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "PascalCase")]
-struct TokenInput {
+pub struct TokenInput {
     token: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
 #[serde(rename_all = "PascalCase")]
-struct ClaimInput {
+pub struct ClaimInput {
     handle: String,
     user_pool_id: String,
     user_id_for_srp: String,
@@ -381,7 +386,7 @@ struct ClaimInput {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
-struct DeviceInput {
+pub struct DeviceInput {
     device_group_key: String,
     device_key: String,
 }
@@ -556,20 +561,29 @@ mod tests {
 
     #[test]
     fn local_operations_answer_without_a_service() {
-        let v = local_operation("TotpCode", &json!({"Secret": "JBSWY3DPEHPK3PXP", "UnixTime": 59})).unwrap().unwrap();
-        assert_eq!(v["Code"].as_str().unwrap().len(), 6);
-        assert!(local_operation("TotpCode", &json!({})).unwrap().is_err());
-        assert!(local_operation("Nope", &json!({})).is_none());
+        let totp = |unix_time| Local::TotpCode(TotpInput { secret: "JBSWY3DPEHPK3PXP".into(), unix_time }).run();
+        assert_eq!(totp(Some(59)).unwrap()["Code"].as_str().unwrap().len(), 6);
+        let bad = Local::TotpCode(TotpInput { secret: "not base32!".into(), unix_time: Some(59) }).run().unwrap_err();
+        assert!(bad.message.starts_with("The TOTP secret is not usable"), "{}", bad.message);
+        let hash = Local::SecretHash(SecretHashInput { client_secret: "s".into(), user_name: "u".into(), client_id: "c".into() }).run().unwrap();
+        assert_eq!(hash["SecretHash"], auth::secret_hash("s", "u", "c"));
     }
 
     #[test]
     fn an_srp_handle_signs_once() {
-        let start = local_operation("SrpStart", &json!({})).unwrap().unwrap();
+        let start = Local::SrpStart.run().unwrap();
         let handle = start["Handle"].as_str().unwrap();
         let claim = |h: &str| {
-            local_operation("SrpClaim", &json!({"Handle": h, "UserPoolId": "us-east-1_P", "UserIdForSrp": "u", "Password": "p",
-                "SrpB": "ab12", "Salt": "cd34", "SecretBlock": "AAAA"}))
-            .unwrap()
+            Local::SrpClaim(ClaimInput {
+                handle: h.into(),
+                user_pool_id: "us-east-1_P".into(),
+                user_id_for_srp: "u".into(),
+                password: "p".into(),
+                srp_b: "ab12".into(),
+                salt: "cd34".into(),
+                secret_block: "AAAA".into(),
+            })
+            .run()
         };
         assert!(claim(handle).unwrap()["Signature"].as_str().is_some());
         assert!(claim(handle).unwrap_err().message.contains("Unknown or used"));

@@ -89,7 +89,7 @@ fn no_profile(name: &str, settings: &ClientSettings) -> NativeError {
         Some(path) => format!("the file {path}"),
         None => "the shared config and credentials files".to_owned(),
     };
-    NativeError::new(ErrorKind::Credentials, "CredentialsNotFound", format!("No profile named '{name}' with credentials in {files}."))
+    NativeError::new(ErrorKind::Credentials, crate::error::CREDENTIALS_NOT_FOUND, format!("No profile named '{name}' with credentials in {files}."))
 }
 
 /// Refuses what a cmdlet in a script cannot do, before any network call.

@@ -7,31 +7,44 @@ use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_cognitoidentityprovider::operation::RequestId;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_smithy_runtime_api::http::Response as HttpResponse;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::response_shape;
 
-/// Where a failure came from; the C# layer picks the exception family and error category from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
-    /// The service answered with an error (`code` is its error code).
-    Service,
-    /// No connection could be made or it broke (refused, DNS, TLS, reset).
-    Transport,
-    /// A connect, read or operation timeout elapsed.
-    Timeout,
-    /// The caller cancelled (Ctrl+C, Stop-Job).
-    Cancelled,
-    /// The request envelope itself was unusable (bad JSON, unknown operation, oversized, bad UTF-8).
-    InvalidRequest,
-    /// The service answered with something that is not a valid response.
-    InvalidResponse,
-    /// Credentials could not be obtained.
-    Credentials,
-    /// A bug inside the native library (a caught panic).
-    Internal,
+named_enum! {
+    /// Where a failure came from; the C# layer picks the exception family and error category from it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ErrorKind {
+        /// The service answered with an error (`code` is its error code).
+        Service => "service",
+        /// No connection could be made or it broke (refused, DNS, TLS, reset).
+        Transport => "transport",
+        /// A connect, read or operation timeout elapsed.
+        Timeout => "timeout",
+        /// The caller cancelled (Ctrl+C, Stop-Job).
+        Cancelled => "cancelled",
+        /// The request envelope itself was unusable (bad JSON, unknown operation, oversized, bad UTF-8).
+        InvalidRequest => "invalid_request",
+        /// The service answered with something that is not a valid response.
+        InvalidResponse => "invalid_response",
+        /// Credentials could not be obtained.
+        Credentials => "credentials",
+        /// A bug inside the native library (a caught panic).
+        Internal => "internal",
+    }
 }
+
+/// By its name, which the C# layer matches (`NativeNames.ErrorKind`, generated from the same list).
+impl Serialize for ErrorKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// The local codes the C# layer tells apart (generated into `NativeNames.ErrorCode` by tests/bindings.rs):
+/// AWS.Tools has its own exact texts for these two cases.
+pub const REGION_NOT_SPECIFIED: &str = "RegionNotSpecified";
+pub const CREDENTIALS_NOT_FOUND: &str = "CredentialsNotFound";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -63,7 +76,7 @@ impl NativeError {
 
     /// The last steps of the chain (container, instance metadata) gave nothing; `detail` says why.
     pub fn no_credentials(detail: &str) -> Self {
-        Self::new(ErrorKind::Credentials, "CredentialsNotFound", format!("{NO_CREDENTIALS_PREFIX}{detail}."))
+        Self::new(ErrorKind::Credentials, CREDENTIALS_NOT_FOUND, format!("{NO_CREDENTIALS_PREFIX}{detail}."))
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -124,7 +137,7 @@ impl NativeError {
             SdkError::ConstructionFailure(_) => {
                 let text = error_chain(&err);
                 let (kind, code) = if text.contains("credentials") || text.contains("identity") {
-                    (ErrorKind::Credentials, "CredentialsNotFound")
+                    (ErrorKind::Credentials, CREDENTIALS_NOT_FOUND)
                 } else {
                     (ErrorKind::InvalidRequest, "InvalidRequest")
                 };
@@ -135,8 +148,7 @@ impl NativeError {
     }
 
     pub fn to_json(&self) -> Vec<u8> {
-        // Serialising a struct of strings and numbers cannot fail.
-        serde_json::to_vec(self).expect("NativeError serialises")
+        crate::exact::to_vec(self)
     }
 }
 
@@ -204,6 +216,16 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_serialises_as_its_name_and_names_are_distinct() {
+        for kind in ErrorKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name(), "{kind:?}");
+        }
+        let names: std::collections::BTreeSet<_> = ErrorKind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(names.len(), ErrorKind::ALL.len());
+        assert_eq!(ErrorKind::InvalidRequest.name(), "invalid_request");
+    }
+
+    #[test]
     fn cancelled_error_has_its_own_kind() {
         let e = NativeError::cancelled();
         assert_eq!(e.kind, ErrorKind::Cancelled);
@@ -233,7 +255,7 @@ mod tests {
             let request = serde_json::json!({"operation": "AdminInitiateAuth", "client": client, "input": {
                 "UserPoolId": "us-east-1_abc", "ClientId": "c", "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
                 "AuthParameters": {"USERNAME": "alice", "PASSWORD": PASSWORD}}});
-            let err = call_blocking(&serde_json::to_vec(&request).unwrap(), None).unwrap_err();
+            let err = call_blocking(&crate::envelope::request_bytes(&request), None).unwrap_err();
             let json = String::from_utf8(err.to_json()).unwrap();
             for secret in [PASSWORD, SECRET_KEY, ACCESS, REFRESH] {
                 assert!(!json.contains(secret), "{secret} leaked into {json}");

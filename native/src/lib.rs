@@ -1,12 +1,18 @@
 //! Native core of the CognitoAdminAuth PowerShell module: Cognito's AdminInitiateAuth and
 //! AdminRespondToAuthChallenge on the AWS SDK for Rust, behind a small C ABI (see [`ffi`]).
 
+// First: its macro is used by the modules below.
+#[macro_use]
+mod named;
+
 pub mod assist;
 pub mod auth;
 pub mod client;
 pub mod credentials;
 pub mod environment;
+pub mod envelope;
 pub mod error;
+mod exact;
 pub mod ffi;
 pub mod model;
 pub mod response_shape;

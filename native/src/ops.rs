@@ -1,80 +1,26 @@
-//! The operations: one JSON request envelope in, one JSON response (or [`NativeError`]) out.
-//!
-//! Envelope: `{"operation": "AdminInitiateAuth", "client": {ClientSettings}, "input": {AWS request}}`, plus
-//! what the module itself needs and never sends (`clientSecret`, `device`, `challengeParameters`).
+//! The operations: one JSON request envelope in ([`crate::envelope`]), one JSON response (or
+//! [`NativeError`]) out.
 
 use aws_sdk_cognitoidentityprovider::operation::RequestId;
 use aws_sdk_cognitoidentityprovider::types::{AuthFlowType, ChallengeNameType};
 use aws_sdk_cognitoidentityprovider::Client;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
-
-use zeroize::Zeroizing;
 
 use crate::assist;
 use crate::client::client_for;
 use crate::credentials;
-use crate::error::{json_problem, NativeError};
+use crate::envelope::{Envelope, Operation};
+use crate::error::NativeError;
+use crate::exact;
 use crate::model::{
     challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
-    AuthResponse, ContextData, ResponseMetadata, StringMap,
+    AuthResponse, ContextData, ResponseMetadata,
 };
 use crate::runtime::runtime;
-use crate::settings::ClientSettings;
 
 /// Far above any real request (each auth parameter is capped at 128 KiB by the service); refusing
 /// larger payloads keeps a runaway caller from making us parse megabytes.
 pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Envelope {
-    operation: String,
-    #[serde(default)]
-    client: ClientSettings,
-    #[serde(default)]
-    input: serde_json::Value,
-    /// The app client's secret, for SECRET_HASH (see [`crate::assist`]); never sent as such.
-    #[serde(default)]
-    client_secret: Option<String>,
-    /// A remembered device's group key and password, for DEVICE_SRP_AUTH; never sent as such.
-    #[serde(default)]
-    device: Option<assist::DeviceSecret>,
-    /// The ChallengeParameters of the challenge being answered, which find the SRP exchange to sign by
-    /// their SECRET_BLOCK (Cognito sends no Session with PASSWORD_VERIFIER); not sent.
-    #[serde(default)]
-    challenge_parameters: Option<StringMap>,
-}
-
-enum Operation {
-    /// Decides the profile, tail and region steps of the chains (see [`crate::credentials`]); no Cognito call.
-    ResolveConnection,
-    AdminInitiateAuth(AdminInitiateAuthInput),
-    AdminRespondToAuthChallenge(AdminRespondToAuthChallengeInput),
-}
-
-impl Operation {
-    fn parse(name: &str, input: serde_json::Value) -> Result<Self, NativeError> {
-        match name {
-            "ResolveConnection" => Ok(Operation::ResolveConnection),
-            "AdminInitiateAuth" => Ok(Operation::AdminInitiateAuth(parse_input(name, input)?)),
-            "AdminRespondToAuthChallenge" => Ok(Operation::AdminRespondToAuthChallenge(parse_input(name, input)?)),
-            other => Err(NativeError::invalid_request(format!(
-                "Unknown operation '{other}'; expected AdminInitiateAuth or AdminRespondToAuthChallenge."
-            ))),
-        }
-    }
-}
-
-fn parse_input<T: DeserializeOwned>(operation: &str, input: serde_json::Value) -> Result<T, NativeError> {
-    let input = if input.is_null() { serde_json::Value::Object(Default::default()) } else { input };
-    serde_json::from_value(input).map_err(|e| json_error(&format!("{operation} input"), &e))
-}
-
-fn json_error(what: &str, e: &serde_json::Error) -> NativeError {
-    NativeError::invalid_request(format!("The {what} is not valid: {}.", json_problem(e)))
-}
 
 /// Runs one request to completion on the shared runtime, blocking the calling (foreign) thread.
 pub fn call_blocking(request: &[u8], cancel: Option<&CancellationToken>) -> Result<Vec<u8>, NativeError> {
@@ -97,36 +43,31 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
             request.len()
         )));
     }
-    let envelope: Envelope = serde_json::from_slice(request).map_err(|e| json_error("request", &e))?;
-    if let Some(result) = assist::local_operation(&envelope.operation, &envelope.input) {
-        return result.map(|v| serde_json::to_vec(&v).expect("JSON values serialise"));
-    }
-    let secret = envelope.client_secret.map(Zeroizing::new);
-    let secret = secret.as_deref().map(String::as_str);
-    let operation = Operation::parse(&envelope.operation, envelope.input)?;
-    let settings = &envelope.client;
+    let Envelope { operation, client: settings, client_secret, device, challenge_parameters } = Envelope::parse(request)?;
+    let secret = client_secret.as_deref().map(String::as_str);
     let target = settings.describe_target();
     let response = match operation {
+        Operation::Local(local) => return local.run().map(|value| exact::to_vec(&value)),
         Operation::ResolveConnection => {
-            let resolution = credentials::resolve(settings).await?;
-            return Ok(serde_json::to_vec(&resolution).expect("Resolution serialises"));
+            let resolution = credentials::resolve(&settings).await?;
+            return Ok(exact::to_vec(&resolution));
         }
         Operation::AdminInitiateAuth(mut input) => {
             let srp = assist::before_initiate(&mut input, secret)?;
-            let client = client_for(settings).await?;
-            let response = admin_initiate_auth(&client, input, &target).await.map_err(|e| credentials::explain(e, settings))?;
+            let client = client_for(&settings).await?;
+            let response = admin_initiate_auth(&client, input, &target).await.map_err(|e| credentials::explain(e, &settings))?;
             assist::after_call(srp, &response);
             response
         }
         Operation::AdminRespondToAuthChallenge(mut input) => {
-            let srp = assist::before_respond(&mut input, secret, envelope.device, envelope.challenge_parameters.as_ref())?;
-            let client = client_for(settings).await?;
-            let response = respond_to_auth_challenge(&client, input, &target).await.map_err(|e| credentials::explain(e, settings))?;
+            let srp = assist::before_respond(&mut input, secret, device, challenge_parameters.as_ref())?;
+            let client = client_for(&settings).await?;
+            let response = respond_to_auth_challenge(&client, input, &target).await.map_err(|e| credentials::explain(e, &settings))?;
             assist::after_call(srp, &response);
             response
         }
     };
-    Ok(serde_json::to_vec(&response).expect("AuthResponse serialises"))
+    Ok(exact::to_vec(&response))
 }
 
 /// Both operations answer the same five members (AdminRespondToAuthChallengeResponse gained

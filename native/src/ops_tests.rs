@@ -4,12 +4,13 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::client::test_client_json;
+use crate::envelope::request_bytes;
 use crate::error::ErrorKind;
 use crate::testserver::{error_body, ok_body, Reply, TestServer};
 
 fn request(url: &str, operation: &str, input: Value) -> Vec<u8> {
     let client = test_client_json(url);
-    serde_json::to_vec(&json!({"operation": operation, "client": client, "input": input})).unwrap()
+    request_bytes(&json!({"operation": operation, "client": client, "input": input}))
 }
 
 fn initiate(url: &str) -> Vec<u8> {
@@ -94,7 +95,7 @@ fn server_errors_are_retried_then_succeed() {
     ]);
     let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
     req["client"]["maxAttempts"] = json!(3);
-    call(&serde_json::to_vec(&req).unwrap()).unwrap();
+    call(&request_bytes(&req)).unwrap();
     assert_eq!(server.requests.lock().unwrap().len(), 2);
 }
 
@@ -106,7 +107,7 @@ fn throttling_is_retried_then_surfaced() {
     }]);
     let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
     req["client"]["maxAttempts"] = json!(2);
-    let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
+    let err = call(&request_bytes(&req)).unwrap_err();
     assert_eq!(err.code, "TooManyRequestsException");
     assert_eq!(server.requests.lock().unwrap().len(), 2);
 }
@@ -134,7 +135,7 @@ fn a_silent_server_hits_the_operation_timeout() {
     let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
     req["client"]["timeoutMs"] = json!(300);
     let started = Instant::now();
-    let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
+    let err = call(&request_bytes(&req)).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Timeout);
     assert!(started.elapsed() < Duration::from_secs(3));
 }
@@ -205,7 +206,7 @@ fn without_credentials_nothing_is_sent_and_the_error_says_what_was_tried() {
     let mut req: Value = serde_json::from_slice(&initiate(&server.url)).unwrap();
     req["client"]["credentials"] = Value::Null;
     req["client"]["environment"] = json!({"AWS_EC2_METADATA_DISABLED": "true", "HOME": "/nonexistent/cgip-home"});
-    let err = call(&serde_json::to_vec(&req).unwrap()).unwrap_err();
+    let err = call(&request_bytes(&req)).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Credentials, "{}", err.message);
     assert!(err.message.contains("container"), "{}", err.message);
     assert_eq!(server.requests.lock().unwrap().len(), 0);

@@ -94,7 +94,7 @@ pub struct ClientKey {
 pub fn no_region() -> NativeError {
     NativeError::new(
         crate::error::ErrorKind::InvalidRequest,
-        "RegionNotSpecified",
+        crate::error::REGION_NOT_SPECIFIED,
         "No region specified or obtained from persisted/shell defaults.",
     )
 }

@@ -162,7 +162,7 @@ namespace CognitoAdminAuth.Cmdlets
         /// </summary>
         private ConnectionResolution ResolveConnection(ClientSettings settings)
         {
-            const string operation = "ResolveConnection";
+            const string operation = Native.Generated.NativeNames.Operation.ResolveConnection;
             var request = NativeRequest.Create(operation, settings, null);
             string key;
             using (var sha = System.Security.Cryptography.SHA256.Create()) key = Convert.ToBase64String(sha.ComputeHash(request));

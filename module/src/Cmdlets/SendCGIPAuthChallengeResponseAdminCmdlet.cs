@@ -47,7 +47,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("ChallengeParameters")]
         public IDictionary ChallengeParameter { get; set; }
 
-        protected override string OperationName => "AdminRespondToAuthChallenge";
+        protected override string OperationName => CognitoAdminAuth.Native.Generated.NativeNames.Operation.AdminRespondToAuthChallenge;
         protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
         protected override string KindParameterName => nameof(ChallengeName);
 

@@ -33,7 +33,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [SecretParameter]
         public object Password { get; set; }
 
-        protected override string OperationName => "AdminInitiateAuth";
+        protected override string OperationName => CognitoAdminAuth.Native.Generated.NativeNames.Operation.AdminInitiateAuth;
         protected override Type ResponseType => typeof(AdminInitiateAuthResponse);
         protected override string KindParameterName => nameof(AuthFlow);
 

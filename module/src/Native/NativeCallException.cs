@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using Amazon.CognitoIdentityProvider.Model;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Native
 {
@@ -27,7 +28,7 @@ namespace CognitoAdminAuth.Native
                 var e = doc.RootElement;
                 int? status = e.TryGetProperty("statusCode", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null;
                 return new NativeCallException(
-                    ResponseReader.Str(e, "kind") ?? "internal", ResponseReader.Str(e, "code"),
+                    ResponseReader.Str(e, "kind") ?? NativeNames.ErrorKind.Internal, ResponseReader.Str(e, "code"),
                     ResponseReader.Str(e, "message") ?? "The native library reported an error without a message.",
                     status, ResponseReader.Str(e, "requestId"));
             }
@@ -38,19 +39,19 @@ namespace CognitoAdminAuth.Native
         {
             switch (Kind)
             {
-                case "service": return ServiceExceptions.Create(operation, Code, Message, StatusCode, RequestId);
-                case "cancelled": return new OperationCanceledException(Message);
-                case "timeout": return new TimeoutException(Message);
-                case "transport": return new HttpRequestException(Message);
-                case "invalid_response": return new InvalidDataException(Message);
-                case "invalid_request" when Code == "RegionNotSpecified": return new InvalidOperationException(ConnectionResolver.NoRegion);
-                case "invalid_request": return new ArgumentException(Message);
-                case "credentials" when Code == "CredentialsNotFound":
+                case NativeNames.ErrorKind.Service: return ServiceExceptions.Create(operation, Code, Message, StatusCode, RequestId);
+                case NativeNames.ErrorKind.Cancelled: return new OperationCanceledException(Message);
+                case NativeNames.ErrorKind.Timeout: return new TimeoutException(Message);
+                case NativeNames.ErrorKind.Transport: return new HttpRequestException(Message);
+                case NativeNames.ErrorKind.InvalidResponse: return new InvalidDataException(Message);
+                case NativeNames.ErrorKind.InvalidRequest when Code == NativeNames.ErrorCode.RegionNotSpecified: return new InvalidOperationException(ConnectionResolver.NoRegion);
+                case NativeNames.ErrorKind.InvalidRequest: return new ArgumentException(Message);
+                case NativeNames.ErrorKind.Credentials when Code == NativeNames.ErrorCode.CredentialsNotFound:
                     // AWS.Tools' exact text (scripts match it); what the native providers said goes alongside.
                     var missing = new InvalidOperationException(ConnectionResolver.NoCredentials);
                     missing.Data[StringMaps.RecommendedActionKey] = Message;
                     return missing;
-                case "credentials":
+                case NativeNames.ErrorKind.Credentials:
                     // A step was found but cannot work (SSO login needed, MFA, failing credential_process):
                     // the message names the profile and what to do.
                     return new InvalidOperationException(Message);

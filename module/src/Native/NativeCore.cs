@@ -8,7 +8,7 @@ namespace CognitoAdminAuth.Native
     /// <summary>The one door to the Rust library: request bytes in, response bytes out, or a NativeCallException.</summary>
     internal static class NativeCore
     {
-        private const uint ExpectedAbiVersion = 1;
+        private const uint ExpectedAbiVersion = NativeNames.AbiVersion;
         private static readonly Lazy<bool> Loaded = new Lazy<bool>(Load);
 
         private static bool Load()

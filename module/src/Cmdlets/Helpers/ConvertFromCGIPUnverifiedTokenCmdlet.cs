@@ -19,7 +19,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var result = CallNative("DecodeTokenUnverified", new Dictionary<string, object> { ["Token"] = Token });
+            var result = CallNative(Native.Generated.NativeNames.Operation.DecodeTokenUnverified, new Dictionary<string, object> { ["Token"] = Token });
             var o = new PSObject();
             o.Properties.Add(new PSNoteProperty("Header", ToObject(result.GetProperty("Header"))));
             o.Properties.Add(new PSNoteProperty("Claims", ToObject(result.GetProperty("Payload"))));

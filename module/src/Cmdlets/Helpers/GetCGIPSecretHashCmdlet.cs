@@ -20,7 +20,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public string UserName { get; set; }
 
-        protected override void ProcessRecord() => WriteObject(Str(CallNative("SecretHash", new Dictionary<string, object>
+        protected override void ProcessRecord() => WriteObject(Str(CallNative(Native.Generated.NativeNames.Operation.SecretHash, new Dictionary<string, object>
         {
             ["ClientId"] = ClientId, ["ClientSecret"] = Secrets.Reveal(ClientSecret, nameof(ClientSecret)), ["UserName"] = UserName,
         }), "SecretHash"));

@@ -26,7 +26,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         {
             var input = new Dictionary<string, object> { ["Secret"] = Secrets.Reveal(Secret, nameof(Secret)) };
             if (Time.HasValue) input["UnixTime"] = Time.Value.ToUnixTimeSeconds();
-            var result = CallNative("TotpCode", input);
+            var result = CallNative(Native.Generated.NativeNames.Operation.TotpCode, input);
             WriteVerbose($"TOTP code valid for {result.GetProperty("SecondsRemaining").GetInt64()} more seconds");
             WriteObject(Str(result, "Code"));
         }

@@ -20,7 +20,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var result = CallNative("DeviceVerifier", new Dictionary<string, object> { ["DeviceGroupKey"] = DeviceGroupKey, ["DeviceKey"] = DeviceKey });
+            var result = CallNative(Native.Generated.NativeNames.Operation.DeviceVerifier, new Dictionary<string, object> { ["DeviceGroupKey"] = DeviceGroupKey, ["DeviceKey"] = DeviceKey });
             var password = new SecureString();
             foreach (var c in Str(result, "DevicePassword")) password.AppendChar(c);
             password.MakeReadOnly();

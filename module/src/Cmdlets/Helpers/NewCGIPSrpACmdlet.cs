@@ -13,7 +13,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     {
         protected override void ProcessRecord()
         {
-            var result = CallNative("SrpStart", new Dictionary<string, object>());
+            var result = CallNative(Native.Generated.NativeNames.Operation.SrpStart, new Dictionary<string, object>());
             var o = new PSObject();
             o.Properties.Add(new PSNoteProperty("SrpA", Str(result, "SrpA")));
             o.Properties.Add(new PSNoteProperty("Handle", Str(result, "Handle")));
