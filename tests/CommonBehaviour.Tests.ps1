@@ -701,6 +701,27 @@ Describe 'Pipeline input' {
         $requests | ForEach-Object { ($_.Body | ConvertFrom-Json).ClientId } | Should -Be @('id-a', 'id-b', 'id-c')
     }
 
+    It 'gives each record the connection its own parameters name (endpoint and keys bound by property name)' -Tag NotUnderWine {
+        # The connection is resolved once and reused while records bind the same parameters: a record that binds
+        # others must not be sent with the previous record's endpoint or keys.
+        $a = Start-RecordingEndpoint -ResponseBody $script:tokensBody
+        $b = Start-RecordingEndpoint -ResponseBody $script:tokensBody
+        try {
+            $inputs = @(
+                [pscustomobject]@{ EndpointUrl = $a.Url; AccessKey = 'AKIDRECORDA'; SecretKey = 'secret-a' }
+                [pscustomobject]@{ EndpointUrl = $a.Url; AccessKey = 'AKIDRECORDA'; SecretKey = 'secret-a' }
+                [pscustomobject]@{ EndpointUrl = $b.Url; AccessKey = 'AKIDRECORDB'; SecretKey = 'secret-b' }
+                [pscustomobject]@{ EndpointUrl = $a.Url; AccessKey = 'AKIDRECORDC'; SecretKey = 'secret-c' }
+            )
+            $call = $script:recordedArgs["Start-CGIPAuthAdmin"]
+            $out = @($inputs | Start-CGIPAuthAdmin @call -Region us-east-1)
+            $toA = @(Get-RecordedRequest $a); $toB = @(Get-RecordedRequest $b)
+        } finally { Stop-TestServer $a; Stop-TestServer $b }
+        $out.Count | Should -Be 4
+        $toA.AccessKeyId | Should -Be @('AKIDRECORDA', 'AKIDRECORDA', 'AKIDRECORDC')
+        $toB.AccessKeyId | Should -Be @('AKIDRECORDB')
+    }
+
     It 'answers a challenge piped from Start-CGIPAuthAdmin (ChallengeName and Session bound by property name)' {
         $temp = New-TestUserPool $script:server -Temporary
         $r = Start-CGIPAuthAdmin @script:conn -ClientId $temp.ClientId -UserPoolId $temp.UserPoolId -AuthFlow ADMIN_USER_PASSWORD_AUTH `

@@ -24,6 +24,10 @@ namespace CognitoAdminAuth.Cmdlets
         private CancellationTokenSource _stopping;
         private AWSCmdletHistory _history;
         private readonly Dictionary<string, ConnectionResolution> _resolutions = new Dictionary<string, ConnectionResolution>();
+        /// <summary>The environment as the pipeline started: read once, not per record.</summary>
+        private Dictionary<string, string> _environment;
+        /// <summary>The last record's connection, reused while the records bind the same connection parameters.</summary>
+        private Connection _connection;
         /// <summary>A pipeline whose records bind this many different connections is rare; past it, start over.</summary>
         private const int MaxResolutions = 16;
 
@@ -86,7 +90,7 @@ namespace CognitoAdminAuth.Cmdlets
         protected abstract string KindParameterName { get; }
         /// <summary>Adds the operation's own members to the request.</summary>
         private protected abstract void AddOperationMembers(RequestMembers request);
-        protected abstract object ReadResponse(byte[] json);
+        private protected abstract object ReadResponse(ReadOnlySpan<byte> json);
         /// <summary>A remembered device's secret for DEVICE_SRP_AUTH, where the operation takes one.</summary>
         private protected virtual NativeRequest.DeviceSecret Device() => null;
         /// <summary>The parameters of the challenge being answered, where the operation answers one.</summary>
@@ -107,6 +111,7 @@ namespace CognitoAdminAuth.Cmdlets
         protected override void BeginProcessing()
         {
             _stopping = new CancellationTokenSource();
+            _environment = ScriptEnvironment.Capture();
             _history = new AWSCmdletHistory(MyInvocation.MyCommand.Name);
             if (SessionState.PSVariable.Get("global:AWSHistory") == null)
                 SessionState.PSVariable.Set("global:AWSHistory", AWSCmdletHistoryBuffer.Instance);
@@ -123,11 +128,8 @@ namespace CognitoAdminAuth.Cmdlets
         protected override void ProcessRecord()
         {
             WarnAboutNullMandatoryParameters();
-            var resolver = new ConnectionResolver(ConnectionArguments(), SessionState, ScriptEnvironment.Capture());
-            ClientSettings client;
-            try { client = resolver.Resolve(ResolveConnection); }
-            catch (InvalidOperationException e) { ThrowTerminatingError(ExecutionError(e)); return; }
-            foreach (var message in resolver.DebugMessages) WriteDebug(message);
+            var connection = Connect();
+            foreach (var message in connection.DebugMessages) WriteDebug(message);
 
             var action = $"{MyInvocation.MyCommand.Name} ({OperationName})";
             if (!Force.IsPresent || MyInvocation.BoundParameters.ContainsKey("WhatIf"))
@@ -138,13 +140,48 @@ namespace CognitoAdminAuth.Cmdlets
             var selector = BuildSelector();
             var input = OrInvalidCast(BuildInput);
             var challenge = OrInvalidCast(ChallengeParameters);
-            WriteVerbose($"Invoking Amazon Cognito Identity Provider operation '{OperationName}' {resolver.Target}");
-            var response = Call(client, input, challenge);
+            WriteVerbose($"Invoking Amazon Cognito Identity Provider operation '{OperationName}' {connection.Target}");
+            var response = Call(connection.Settings, input, challenge);
             foreach (var item in selector.Apply(response, this))
             {
                 WriteObject(item, enumerateCollection: !(item is IDictionary));
                 _history.EmittedObjectsCount++;
             }
+        }
+
+        /// <summary>
+        /// The credentials, region and endpoint for this record: resolved for the first record and again only when a
+        /// record binds other connection parameters (the shell variables and the environment are those of the
+        /// pipeline's start).
+        /// </summary>
+        private Connection Connect()
+        {
+            var arguments = ConnectionArguments();
+            if (_connection != null && _connection.Arguments.SameAs(arguments)) return _connection;
+            var resolver = new ConnectionResolver(arguments, SessionState, _environment);
+            try
+            {
+                var settings = resolver.Resolve(ResolveConnection);
+                return _connection = new Connection(arguments, settings, resolver.Target, resolver.DebugMessages);
+            }
+            catch (InvalidOperationException e)
+            {
+                ThrowTerminatingError(ExecutionError(e));
+                return null; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
+        private sealed class Connection
+        {
+            public Connection(ConnectionArguments arguments, ClientSettings settings, string target, List<string> debugMessages)
+            {
+                Arguments = arguments; Settings = settings; Target = target; DebugMessages = debugMessages;
+            }
+
+            public ConnectionArguments Arguments { get; }
+            public ClientSettings Settings { get; }
+            public string Target { get; }
+            public List<string> DebugMessages { get; }
         }
 
         /// <summary>AWS.Tools' "execution error" shape (no credentials, no region): id InvalidOperationException, no inner.</summary>
@@ -169,7 +206,7 @@ namespace CognitoAdminAuth.Cmdlets
             if (_resolutions.TryGetValue(key, out var known)) return known;
             try
             {
-                var resolution = ConnectionResolution.Read(NativeCore.Invoke(request, _stopping.Token));
+                var resolution = NativeCore.Invoke(request, _stopping.Token, ConnectionResolution.Read);
                 if (_resolutions.Count >= MaxResolutions) _resolutions.Clear();
                 return _resolutions[key] = resolution;
             }
@@ -194,18 +231,18 @@ namespace CognitoAdminAuth.Cmdlets
         {
             var history = AWSCmdletHistoryBuffer.Instance;
             if (history.RecordServiceRequests)
-                _history.Add(_history.Requests, Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
+                _history.AddRequest(Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
             try
             {
                 var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)), Device(), challenge);
-                var response = ReadResponse(NativeCore.Invoke(request, _stopping.Token));
-                _history.Add(_history.Responses, Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
+                var response = NativeCore.Invoke(request, _stopping.Token, ReadResponse);
+                _history.AddResponse(Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
                 return response;
             }
             catch (NativeCallException e)
             {
                 var typed = e.ToTypedException(OperationName);
-                _history.Add(_history.Responses, typed, history.MaxServiceCallHistory);
+                _history.AddResponse(typed, history.MaxServiceCallHistory);
                 CommitHistory();
                 throw Terminate(typed);
             }

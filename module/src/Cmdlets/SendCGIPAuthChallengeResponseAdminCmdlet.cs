@@ -63,6 +63,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         private protected override Dictionary<string, string> ChallengeParameters() =>
             StringMaps.FromHashtable(ChallengeParameter, nameof(ChallengeParameter));
 
-        protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminRespondToAuthChallengeResponse>(json);
+        private protected override object ReadResponse(ReadOnlySpan<byte> json) => ResponseReader.Read<AdminRespondToAuthChallengeResponse>(json);
     }
 }

@@ -42,6 +42,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             .AddMap("AuthParameters", AuthParameter, nameof(AuthParameter))
             .AddToMap("AuthParameters", "PASSWORD", Secrets.Reveal(Password, nameof(Password)));
 
-        protected override object ReadResponse(byte[] json) => ResponseReader.Read<AdminInitiateAuthResponse>(json);
+        private protected override object ReadResponse(ReadOnlySpan<byte> json) => ResponseReader.Read<AdminInitiateAuthResponse>(json);
     }
 }

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using CognitoAdminAuth.Native;
 
 namespace CognitoAdminAuth.Common
 {
@@ -31,20 +34,25 @@ namespace CognitoAdminAuth.Common
     /// <summary>The native core's answer to ResolveConnection: sources for -Debug and the settings to call with.</summary>
     internal sealed class ConnectionResolution
     {
-        public static ConnectionResolution Read(byte[] json)
+        public static ConnectionResolution Read(ReadOnlySpan<byte> json)
         {
-            using (var doc = System.Text.Json.JsonDocument.Parse(json))
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            var r = new ConnectionResolution();
+            while (ResponseReader.NextProperty(ref reader))
             {
-                var r = doc.RootElement;
-                return new ConnectionResolution
+                var name = reader.GetString();
+                var value = ResponseReader.ReadString(ref reader);
+                switch (name)
                 {
-                    CredentialsSource = Native.ResponseReader.Str(r, "credentialsSource"),
-                    CredentialsProfile = Native.ResponseReader.Str(r, "credentialsProfile"),
-                    Region = Native.ResponseReader.Str(r, "region"),
-                    RegionSource = Native.ResponseReader.Str(r, "regionSource"),
-                    ProfileStamp = Native.ResponseReader.Str(r, "profileStamp"),
-                };
+                    case "credentialsSource": r.CredentialsSource = value; break;
+                    case "credentialsProfile": r.CredentialsProfile = value; break;
+                    case "region": r.Region = value; break;
+                    case "regionSource": r.RegionSource = value; break;
+                    case "profileStamp": r.ProfileStamp = value; break;
+                }
             }
+            return r;
         }
 
         public string CredentialsSource { get; set; }

@@ -11,6 +11,12 @@ namespace CognitoAdminAuth.Common
         public string AccessKey, SecretKey, SessionToken, ProfileName, ProfileLocation, EndpointUrl;
         public object Credential, Region;
         public AmazonCognitoIdentityProviderConfig ClientConfig;
+
+        /// <summary>The same parameter values: strings and regions alike, credentials and configs the very same instances.</summary>
+        public bool SameAs(ConnectionArguments other) =>
+            AccessKey == other.AccessKey && SecretKey == other.SecretKey && SessionToken == other.SessionToken &&
+            ProfileName == other.ProfileName && ProfileLocation == other.ProfileLocation && EndpointUrl == other.EndpointUrl &&
+            Equals(Region, other.Region) && ReferenceEquals(Credential, other.Credential) && ReferenceEquals(ClientConfig, other.ClientConfig);
     }
 
     /// <summary>

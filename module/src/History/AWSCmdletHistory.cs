@@ -14,8 +14,11 @@ namespace Amazon.PowerShell.Common
         public DateTime CmdletStart { get; }
         public DateTime CmdletEnd { get; internal set; }
         public long EmittedObjectsCount { get; internal set; }
-        public List<PSObject> Requests { get; } = new List<PSObject>();
-        public List<PSObject> Responses { get; } = new List<PSObject>();
+        public List<PSObject> Requests => _requests.Items;
+        public List<PSObject> Responses => _responses.Items;
+
+        private readonly Log _requests = new Log();
+        private readonly Log _responses = new Log();
 
         public PSObject LastServiceRequest => Requests.LastOrDefault();
         public PSObject LastServiceResponse => Responses.LastOrDefault();
@@ -32,12 +35,48 @@ namespace Amazon.PowerShell.Common
             }
         }
 
-        internal void Add(List<PSObject> list, object value, int max)
+        internal void AddRequest(object value, int max) => _requests.Add(value, max);
+        internal void AddResponse(object value, int max) => _responses.Add(value, max);
+
+        /// <summary>
+        /// Calls as logged, wrapped for PowerShell (with LoggedAt) only when someone reads them: most scripts never
+        /// look at $AWSHistory, and the wrapping costs more than the rest of the bookkeeping of a call.
+        /// </summary>
+        private sealed class Log
         {
-            var o = PSObject.AsPSObject(value);
-            o.Properties.Add(new PSNoteProperty("LoggedAt", DateTime.Now));
-            list.Add(o);
-            if (list.Count > max) list.RemoveAt(0);
+            private readonly List<PSObject> _items = new List<PSObject>();
+            private readonly List<KeyValuePair<object, DateTime>> _pending = new List<KeyValuePair<object, DateTime>>();
+
+            public void Add(object value, int max)
+            {
+                lock (this)
+                {
+                    _pending.Add(new KeyValuePair<object, DateTime>(value, DateTime.Now));
+                    if (_items.Count + _pending.Count > max)
+                    {
+                        if (_items.Count > 0) _items.RemoveAt(0);
+                        else _pending.RemoveAt(0);
+                    }
+                }
+            }
+
+            public List<PSObject> Items
+            {
+                get
+                {
+                    lock (this)
+                    {
+                        foreach (var entry in _pending)
+                        {
+                            var o = PSObject.AsPSObject(entry.Key);
+                            o.Properties.Add(new PSNoteProperty("LoggedAt", entry.Value));
+                            _items.Add(o);
+                        }
+                        _pending.Clear();
+                        return _items;
+                    }
+                }
+            }
         }
 
         public override string ToString() => CmdletName;

@@ -1,16 +1,15 @@
 using System;
-using System.Runtime.InteropServices;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Native
 {
     /// <summary>
-    /// cgip_invoke through the DllImport binding: the request is pinned for the call, the answer copied out and
-    /// handed back to cgip_buffer_free, which wipes it (responses carry tokens).
+    /// cgip_invoke through the DllImport binding: the request is pinned for the call, the answer read where Rust
+    /// wrote it and handed back to cgip_buffer_free, which wipes it (responses carry tokens).
     /// </summary>
     internal static class NativeBuffers
     {
-        public static unsafe int Invoke(byte[] request, IntPtr cancel, out byte[] body)
+        public static unsafe T Invoke<T>(byte[] request, IntPtr cancel, ResponseParser<T> parse)
         {
             fixed (byte* data = request)
             {
@@ -19,14 +18,13 @@ namespace CognitoAdminAuth.Native
                 var status = Interop.cgip_invoke(slice, cancel, ref response);
                 try
                 {
-                    body = new byte[checked((int)response._len)];
-                    if (response._ptr != IntPtr.Zero && body.Length > 0) Marshal.Copy(response._ptr, body, 0, body.Length);
+                    var body = response._ptr == IntPtr.Zero ? ReadOnlySpan<byte>.Empty : new ReadOnlySpan<byte>((void*)response._ptr, checked((int)response._len));
+                    return NativeResponse.Read(status, body, parse);
                 }
                 finally
                 {
                     if (response._ptr != IntPtr.Zero) Interop.cgip_buffer_free(response);
                 }
-                return status;
             }
         }
     }

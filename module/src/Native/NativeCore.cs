@@ -5,7 +5,7 @@ using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Native
 {
-    /// <summary>The one door to the Rust library: request bytes in, response bytes out, or a NativeCallException.</summary>
+    /// <summary>The one door to the Rust library: request bytes in, the answer read in place, or a NativeCallException.</summary>
     internal static class NativeCore
     {
         private const uint ExpectedAbiVersion = NativeNames.AbiVersion;
@@ -21,8 +21,11 @@ namespace CognitoAdminAuth.Native
             return true;
         }
 
-        /// <summary>Runs a request; the request bytes are wiped afterwards (they carry passwords and keys).</summary>
-        public static byte[] Invoke(byte[] request, CancellationToken cancellation)
+        /// <summary>
+        /// Runs a request and reads its answer with <paramref name="parse"/> while the answer is still in the
+        /// native buffer; the request bytes are wiped afterwards (they carry passwords and keys).
+        /// </summary>
+        public static T Invoke<T>(byte[] request, CancellationToken cancellation, ResponseParser<T> parse)
         {
             try
             {
@@ -31,19 +34,15 @@ namespace CognitoAdminAuth.Native
                 using (cancellation.Register(cancel.Fire))
                 {
                     var added = false;
-                    int status;
-                    byte[] body;
                     try
                     {
                         cancel.DangerousAddRef(ref added);
-                        status = NativeBuffers.Invoke(request, cancel.DangerousGetHandle(), out body);
+                        return NativeBuffers.Invoke(request, cancel.DangerousGetHandle(), parse);
                     }
                     finally
                     {
                         if (added) cancel.DangerousRelease();
                     }
-                    if (status == 0) return body;
-                    throw NativeCallException.FromJson(body);
                 }
             }
             finally
@@ -51,6 +50,9 @@ namespace CognitoAdminAuth.Native
                 Array.Clear(request, 0, request.Length);
             }
         }
+
+        /// <summary>The answer as a copy, for callers that keep it past the call; they wipe it after use.</summary>
+        public static byte[] Invoke(byte[] request, CancellationToken cancellation) => Invoke(request, cancellation, json => json.ToArray());
 
         /// <summary>Owns a native cancel token so it is freed exactly once, even when a call throws.</summary>
         private sealed class CancelHandle : SafeHandle

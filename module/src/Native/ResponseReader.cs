@@ -1,6 +1,7 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Amazon.CognitoIdentityProvider;
 using Amazon.CognitoIdentityProvider.Model;
@@ -8,77 +9,151 @@ using Amazon.Runtime;
 
 namespace CognitoAdminAuth.Native
 {
-    /// <summary>Turns the native layer's JSON (AWS member names) into the AWS.Tools response types.</summary>
+    /// <summary>
+    /// Turns the native layer's JSON (AWS member names) into the AWS.Tools response types in one forward pass
+    /// over the native buffer: no document, no managed copy of the bytes, so the tokens live only in the result.
+    /// </summary>
     internal static class ResponseReader
     {
-        /// <summary>Reads a response and wipes <paramref name="json"/>: its tokens then live only in the result.</summary>
-        public static T Read<T>(byte[] json) where T : AmazonWebServiceResponse, IAuthResponse, new()
+        public static T Read<T>(ReadOnlySpan<byte> json) where T : AmazonWebServiceResponse, IAuthResponse, new()
         {
-            try
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            var r = new T();
+            int? status = null;
+            string requestId = null;
+            while (NextProperty(ref reader))
             {
-                return Parse<T>(json);
+                if (reader.ValueTextEquals("ChallengeName")) r.ChallengeName = ChallengeNameType.FindValue(ReadString(ref reader));
+                else if (reader.ValueTextEquals("Session")) r.Session = ReadString(ref reader);
+                else if (reader.ValueTextEquals("ChallengeParameters")) r.ChallengeParameters = ReadMap(ref reader, json);
+                else if (reader.ValueTextEquals("AuthenticationResult")) r.AuthenticationResult = ReadAuthResult(ref reader);
+                else if (reader.ValueTextEquals("AvailableChallenges")) r.AvailableChallenges = ReadStrings(ref reader);
+                else if (reader.ValueTextEquals("ResponseMetadata")) requestId = ReadRequestId(ref reader);
+                else if (reader.ValueTextEquals("HttpStatusCode")) status = ReadInt(ref reader);
+                else Skip(ref reader);
             }
-            finally
-            {
-                System.Array.Clear(json, 0, json.Length);
-            }
+            r.HttpStatusCode = (HttpStatusCode)(status ?? 200);
+            r.ResponseMetadata = new ResponseMetadata { RequestId = requestId };
+            return r;
         }
 
-        private static T Parse<T>(byte[] json) where T : AmazonWebServiceResponse, IAuthResponse, new()
+        /// <summary>Moves to the next member of the current object; false at its end.</summary>
+        internal static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+        /// <summary>The member's value if it is a string, else null (the value is skipped).</summary>
+        internal static string ReadString(ref Utf8JsonReader reader)
         {
-            using (var doc = JsonDocument.Parse(json))
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String) return reader.GetString();
+            reader.Skip();
+            return null;
+        }
+
+        private static int? ReadInt(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n)) return n;
+            reader.Skip();
+            return null;
+        }
+
+        private static void Skip(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            reader.Skip();
+        }
+
+        /// <summary>Opens the member's value if it is an object; false (value skipped) for null or anything else.</summary>
+        private static bool StartObject(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject) return true;
+            reader.Skip();
+            return false;
+        }
+
+        private static string ReadRequestId(ref Utf8JsonReader reader)
+        {
+            string id = null;
+            if (!StartObject(ref reader)) return null;
+            while (NextProperty(ref reader))
             {
-                var root = doc.RootElement;
-                var r = new T();
-                Metadata(root, r);
-                r.ChallengeName = ChallengeNameType.FindValue(Str(root, "ChallengeName"));
-                r.Session = Str(root, "Session");
-                r.ChallengeParameters = Map(root, "ChallengeParameters");
-                r.AuthenticationResult = AuthResult(root);
-                if (root.TryGetProperty("AvailableChallenges", out var a) && a.ValueKind == JsonValueKind.Array)
-                    r.AvailableChallenges = a.EnumerateArray().Select(e => e.GetString()).ToList();
-                return r;
+                if (reader.ValueTextEquals("RequestId")) id = ReadString(ref reader);
+                else Skip(ref reader);
             }
+            return id;
         }
 
-        private static void Metadata(JsonElement root, AmazonWebServiceResponse r)
+        private static AuthenticationResultType ReadAuthResult(ref Utf8JsonReader reader)
         {
-            r.HttpStatusCode = (HttpStatusCode)(root.TryGetProperty("HttpStatusCode", out var s) ? s.GetInt32() : 200);
-            r.ResponseMetadata = new ResponseMetadata
+            if (!StartObject(ref reader)) return null;
+            var a = new AuthenticationResultType();
+            while (NextProperty(ref reader))
             {
-                RequestId = root.TryGetProperty("ResponseMetadata", out var m) ? Str(m, "RequestId") : null,
-            };
+                if (reader.ValueTextEquals("AccessToken")) a.AccessToken = ReadString(ref reader);
+                else if (reader.ValueTextEquals("ExpiresIn")) a.ExpiresIn = ReadInt(ref reader);
+                else if (reader.ValueTextEquals("IdToken")) a.IdToken = ReadString(ref reader);
+                else if (reader.ValueTextEquals("RefreshToken")) a.RefreshToken = ReadString(ref reader);
+                else if (reader.ValueTextEquals("TokenType")) a.TokenType = ReadString(ref reader);
+                else if (reader.ValueTextEquals("NewDeviceMetadata")) a.NewDeviceMetadata = ReadDevice(ref reader);
+                else Skip(ref reader);
+            }
+            return a;
         }
 
-        private static AuthenticationResultType AuthResult(JsonElement root)
+        private static NewDeviceMetadataType ReadDevice(ref Utf8JsonReader reader)
         {
-            if (!root.TryGetProperty("AuthenticationResult", out var a) || a.ValueKind != JsonValueKind.Object)
+            if (!StartObject(ref reader)) return null;
+            var d = new NewDeviceMetadataType();
+            while (NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("DeviceKey")) d.DeviceKey = ReadString(ref reader);
+                else if (reader.ValueTextEquals("DeviceGroupKey")) d.DeviceGroupKey = ReadString(ref reader);
+                else Skip(ref reader);
+            }
+            return d;
+        }
+
+        /// <summary>A string map; a value that is not a string is kept as its JSON text, as the service sent it.</summary>
+        private static Dictionary<string, string> ReadMap(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+        {
+            if (!StartObject(ref reader)) return null;
+            var map = new Dictionary<string, string>();
+            while (NextProperty(ref reader))
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    map[name] = reader.GetString();
+                    continue;
+                }
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                map[name] = Encoding.UTF8.GetString(json.Slice(start, (int)reader.BytesConsumed - start).ToArray());
+            }
+            return map;
+        }
+
+        private static List<string> ReadStrings(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
                 return null;
-            NewDeviceMetadataType device = null;
-            if (a.TryGetProperty("NewDeviceMetadata", out var d) && d.ValueKind == JsonValueKind.Object)
-                device = new NewDeviceMetadataType { DeviceKey = Str(d, "DeviceKey"), DeviceGroupKey = Str(d, "DeviceGroupKey") };
-            return new AuthenticationResultType
+            }
+            var list = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                AccessToken = Str(a, "AccessToken"),
-                ExpiresIn = a.TryGetProperty("ExpiresIn", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : (int?)null,
-                IdToken = Str(a, "IdToken"),
-                RefreshToken = Str(a, "RefreshToken"),
-                TokenType = Str(a, "TokenType"),
-                NewDeviceMetadata = device,
-            };
+                list.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+                reader.Skip();
+            }
+            return list;
         }
 
         internal static string Str(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-        private static Dictionary<string, string> Map(JsonElement e, string name)
-        {
-            if (!e.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Object)
-                return null;
-            var map = new Dictionary<string, string>();
-            foreach (var p in v.EnumerateObject())
-                map[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
-            return map;
-        }
     }
 }

@@ -1,24 +1,17 @@
 using System;
-using System.Runtime.InteropServices;
 
 namespace CognitoAdminAuth.Native.Generated
 {
-    // Hand-written companion of the generated VecByte: copies a Rust-owned buffer out and hands it back
-    // to Rust through cgip_buffer_free, which wipes it (responses carry tokens).
+    // Hand-written companion of the generated VecByte: the answer is read where Rust wrote it (no managed
+    // copy of the tokens), then handed back to cgip_buffer_free, which wipes it.
     internal partial class VecByte
     {
-        internal byte[] ToArrayAndFree()
+        internal unsafe ReadOnlySpan<byte> AsSpan() =>
+            _ptr == IntPtr.Zero ? ReadOnlySpan<byte>.Empty : new ReadOnlySpan<byte>((void*)_ptr, checked((int)_len));
+
+        internal void Free()
         {
-            try
-            {
-                var bytes = new byte[checked((int)_len)];
-                if (_ptr != IntPtr.Zero && bytes.Length > 0) Marshal.Copy(_ptr, bytes, 0, bytes.Length);
-                return bytes;
-            }
-            finally
-            {
-                if (_ptr != IntPtr.Zero) Interop.cgip_buffer_free(this);
-            }
+            if (_ptr != IntPtr.Zero) Interop.cgip_buffer_free(this);
         }
     }
 }

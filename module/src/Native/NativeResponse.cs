@@ -1,0 +1,17 @@
+using System;
+
+namespace CognitoAdminAuth.Native
+{
+    /// <summary>Reads an answer of the native core in place; the buffer is Rust's and is wiped once this returns.</summary>
+    internal delegate T ResponseParser<out T>(ReadOnlySpan<byte> json);
+
+    internal static class NativeResponse
+    {
+        public static T Read<T>(int status, ReadOnlySpan<byte> body, ResponseParser<T> parse)
+        {
+            // Error answers carry a kind, a code and a message, never a token: a copy of them may outlive the call.
+            if (status != 0) throw NativeCallException.FromJson(body.ToArray());
+            return parse(body);
+        }
+    }
+}
