@@ -235,10 +235,12 @@ function Format-BenchMarkdown {
     TargetRow 'Import-Module vs pwsh''s first import of a trivial script module' (Get-Ratio (Get-Path $imports 'import_in_process_ms.median') (Get-Path $imports 'trivial_module_first_import_ms.median')) "$(Format-Number (Get-Path $imports 'import_in_process_ms.median')) vs $(Format-Number (Get-Path $imports 'trivial_module_first_import_ms.median')) ms" '≤ 0.3×' { param($r) $r -le 0.3 }
     if ($mem) { Row "working set growth, call $($mem.checkpoints[0].calls) → $($memLast.calls)", "$(Format-Number $mem.growth_mb 2) MiB", '< 5 MiB', $(if ($mem.growth_mb -lt 5) { 'yes' } else { 'no' }) }
     else { Row 'working set growth', 'not measured', '< 5 MiB', '–' }
+    $floorGrowth = Get-Path $m 'memory_server_a.pwsh_floor.growth_mb'
+    if ($mem -and $null -ne $floorGrowth) { Row 'working set growth beyond PowerShell''s own floor (New-Variable in the same loop; for information)', "$(Format-Number ($mem.growth_mb - $floorGrowth) 2) MiB (ours $(Format-Number $mem.growth_mb 2), floor $(Format-Number $floorGrowth 2))", '–', '–' }
     TargetRow 'first answer in a fresh pwsh (load + first call) vs the AWS SDK for .NET pipeline (assemblies + client + first call), from pwsh' (Get-Ratio (Median 'first_call.ours.load_and_first_call_ms') (Median 'first_call.dotnet_pwsh.load_and_first_call_ms')) "$(Format-Number (Median 'first_call.ours.load_and_first_call_ms')) vs $(Format-Number (Median 'first_call.dotnet_pwsh.load_and_first_call_ms')) ms" '≤ 0.3×' { param($r) $r -le 0.3 }
     TargetRow 'warm p50 vs the AWS SDK for .NET pipeline called from pwsh, server (a)' (Get-Ratio (Median 'warm_latency.stats_ms.a.ours') (Median 'warm_latency.stats_ms.a.dotnet_pwsh')) "$(Format-Number (Median 'warm_latency.stats_ms.a.ours')) vs $(Format-Number (Median 'warm_latency.stats_ms.a.dotnet_pwsh')) ms" '≤ 0.8×' { param($r) $r -le 0.8 }
     $alloc = Get-Path $m 'warm_latency.allocated_bytes_per_call_server_a'
-    if ($alloc) { Row 'allocated bytes per call, warm, from pwsh (for information)', "ours $(Format-Number (Get-Path $alloc 'ours.median') 0) B; .NET pipeline from pwsh $(Format-Number (Get-Path $alloc 'dotnet_pwsh.median') 0) B; plain .NET process $(Format-Number (Get-Path $alloc 'dotnet.median') 0) B", '–', '–' }
+    if ($alloc) { Row 'allocated bytes per call, warm, from pwsh (for information)', "ours $(Format-Number (Get-Path $alloc 'ours.median') 0) B; .NET pipeline from pwsh $(Format-Number (Get-Path $alloc 'dotnet_pwsh.median') 0) B; plain .NET process $(Format-Number (Get-Path $alloc 'dotnet.median') 0) B; PowerShell's own floor (New-Variable, same loop) $(Format-Number (Get-Path $alloc 'pwsh_floor.median') 0) B", '–', '–' }
     Add
     Add '### Earlier targets'
     Add
@@ -300,15 +302,19 @@ function Format-BenchMarkdown {
     Add
     Row 'peer', '(a) canned p50', '(a) p99', '(a) n', '(c) moto p50', '(c) p99', '(c) n', 'ours / peer, (a) p50', 'ours / peer, (c) p50'
     Row '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'
-    foreach ($p in @(@('ours', 'ours (Start-CGIPAuthAdmin)'), @('rust', 'AWS SDK for Rust (floor)'), @('boto3', 'boto3'), @('dotnet', 'AWS SDK for .NET pipeline (GetItem as proxy), plain .NET process; (a) only'), @('dotnet_pwsh', 'AWS SDK for .NET pipeline (GetItem as proxy), from pwsh; (a) only'), @('awscli_process_per_call', 'AWS CLI v1 (a process per call)'))) {
+    foreach ($p in @(@('ours', 'ours (Start-CGIPAuthAdmin)'), @('rust', 'AWS SDK for Rust (floor)'), @('rust_abi', 'our native core alone, through its C ABI with the envelope the cmdlet writes, no .NET (for scale)'), @('boto3', 'boto3'), @('dotnet', 'AWS SDK for .NET pipeline (GetItem as proxy), plain .NET process; (a) only'), @('dotnet_pwsh', 'AWS SDK for .NET pipeline (GetItem as proxy), from pwsh; (a) only'), @('awscli_process_per_call', 'AWS CLI v1 (a process per call)'), @('pwsh_floor', 'PowerShell''s own floor, for scale: New-Variable (a compiled cmdlet, no I/O) with eight splatted parameters, same loop'))) {
         $a = Get-Path $w "a.$($p[0])"; $cc = Get-Path $w "c.$($p[0])"
-        $ra = if ($p[0] -ne 'ours') { Format-Ratio (Get-Ratio (Get-Path $w 'a.ours.median') $(if ($a) { $a.median })) } else { '' }
-        $rc = if ($p[0] -ne 'ours') { Format-Ratio (Get-Ratio (Get-Path $w 'c.ours.median') $(if ($cc) { $cc.median })) } else { '' }
+        $ra = if ($p[0] -notin 'ours', 'pwsh_floor') { Format-Ratio (Get-Ratio (Get-Path $w 'a.ours.median') $(if ($a) { $a.median })) } else { '' }
+        $rc = if ($p[0] -notin 'ours', 'pwsh_floor') { Format-Ratio (Get-Ratio (Get-Path $w 'c.ours.median') $(if ($cc) { $cc.median })) } else { '' }
         Row $p[1], (Format-Number (Get-Path $a 'median')), (Format-Number (Get-Path $a 'p99')), $(if ($a) { $a.n } else { 0 }), (Format-Number (Get-Path $cc 'median')), (Format-Number (Get-Path $cc 'p99')), $(if ($cc) { $cc.n } else { 0 }), $ra, $rc
     }
     foreach ($x in $Results.not_obtainable) { Row $x.peer, 'not obtainable (NU1101)', '', '', '', '', '', '', '' }
     Add
     if ($ovh) { Add "Overhead of ours over the Rust SDK floor on (a) — what the C ABI, the C# cmdlet and PowerShell add: **$(Format-Number $ovh.p50_ms) ms at p50**, $(Format-Number $ovh.p99_ms) ms at p99."; Add }
+    $abi = Get-Path $w 'a.rust_abi'
+    if ($ovh -and $abi) { Add "Split at p50 on (a): the native core (envelope, C ABI, client cache, the answer's JSON) adds $(Format-Number ($abi.median - $m.warm_latency.stats_ms.a.rust.median)) ms over the SDK; .NET, the C# cmdlet and PowerShell add $(Format-Number ($m.warm_latency.stats_ms.a.ours.median - $abi.median)) ms over the native core."; Add }
+    $floor = Get-Path $w 'a.pwsh_floor'
+    if ($floor) { Add "Of that, PowerShell's own cmdlet invocation (the floor row: binding eight splatted parameters, running a compiled cmdlet, writing its output) takes $(Format-Number $floor.median) ms at p50 in the same loop; it allocates $(Format-Number (Get-Path $m 'warm_latency.allocated_bytes_per_call_server_a.pwsh_floor.median') 0) B per call of the $(Format-Number (Get-Path $m 'warm_latency.allocated_bytes_per_call_server_a.ours.median') 0) B that ours allocates."; Add }
 
     # --- 4
     $t = Get-Path $m 'throughput_server_b.peers'
@@ -347,7 +353,7 @@ function Format-BenchMarkdown {
             Row (@('ours, of which file-backed (RssFile) MiB') + @($mem.checkpoints | ForEach-Object { Format-Number $_.rss_file_mb 1 }) + @("$(Format-Number ($mem.checkpoints[-1].rss_file_mb - $mem.checkpoints[0].rss_file_mb) 2)"))
         }
         Row (@('ours, .NET GC heap MiB') + @($mem.checkpoints | ForEach-Object { Format-Number $_.gc_heap_mb 2 }) + @("$(Format-Number ($mem.checkpoints[-1].gc_heap_mb - $mem.checkpoints[0].gc_heap_mb) 2)"))
-        foreach ($p in @(@('rust', 'AWS SDK for Rust, RSS MiB'), @('boto3', 'boto3, RSS MiB'), @('dotnet', 'AWS SDK for .NET pipeline, plain .NET process, working set MiB'), @('dotnet_pwsh', 'AWS SDK for .NET pipeline from pwsh, working set MiB'))) {
+        foreach ($p in @(@('rust', 'AWS SDK for Rust, RSS MiB'), @('boto3', 'boto3, RSS MiB'), @('dotnet', 'AWS SDK for .NET pipeline, plain .NET process, working set MiB'), @('dotnet_pwsh', 'AWS SDK for .NET pipeline from pwsh, working set MiB'), @('pwsh_floor', 'PowerShell''s own floor (New-Variable, same loop), working set MiB'))) {
             $x = Get-Path $mm $p[0]
             if ($x -and $x.checkpoints.Count -eq $mem.checkpoints.Count) {
                 Row (@($p[1]) + @($x.checkpoints | ForEach-Object { Format-Number $_.working_set_mb 1 }) + @("$(Format-Number $x.growth_mb 2)"))
@@ -355,6 +361,8 @@ function Format-BenchMarkdown {
         }
         Add
         if ($mem.Contains('growth_after_1000_calls_mb')) { Add "Working set growth from 1,000 calls to $($memLast.calls) (after start-up effects such as JIT tiering and connection set-up): $(Format-Number $mem.growth_after_1000_calls_mb 2) MiB. A leak would show in anonymous memory (native and managed heaps); shared memory holds .NET's JIT-compiled code, and file-backed pages are mapped assemblies and libraries being touched."; Add }
+        $floorMem = Get-Path $mm 'pwsh_floor'
+        if ($floorMem) { Add "PowerShell's own floor (New-Variable in the same loop, no module, no I/O) grows $(Format-Number $floorMem.growth_mb 2) MiB over the same calls: the host's own growth (its JIT tiering and the GC's first-generation budget being committed). What ours adds beyond it: $(Format-Number ($mem.growth_mb - $floorMem.growth_mb) 2) MiB."; Add }
     } else { Add 'Not measured (see failures).'; Add }
 
     # --- chart

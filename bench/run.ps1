@@ -136,14 +136,15 @@ function Try-Measure([string] $what, [scriptblock] $block) {
 function Invoke-Peer {
     <# One worker process of a peer against a server; returns its JSON result as a hashtable plus wall_ms. #>
     param(
-        [ValidateSet('ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh')] [string] $Peer,
+        [ValidateSet('ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh', 'pwsh_floor', 'rust_abi')] [string] $Peer,
         [string] $Mode, $Server,
         [int] $Calls = 0, [int] $Warmup = -1, [int] $Concurrency = 0, [string] $Checkpoints = ''
     )
-    if ($Peer -in 'ours', 'dotnet_pwsh') {
+    if ($Peer -in 'ours', 'dotnet_pwsh', 'pwsh_floor') {
         $file = $pwsh
         $argv = @('-NoProfile', '-NonInteractive', '-File', $pwshWorker, '-Mode', $Mode, '-ModulePath', $modulePath)
         if ($Peer -eq 'dotnet_pwsh') { $argv += @('-Peer', 'dotnet-sdk', '-SdkDir', $dotnetPeerDir) }
+        if ($Peer -eq 'pwsh_floor') { $argv += @('-Peer', 'pwsh-floor') }
         if ($Mode -eq 'import') { $argv += @('-TrivialModulePath', $trivialModule) }
         if ($Server) { $argv += @('-Endpoint', $Server.Url, '-Pool', $Server.Pool, '-ClientId', $Server.ClientId, '-User', $Server.User, '-Password', $Server.Password) }
         if ($Calls) { $argv += @('-Calls', "$Calls") }
@@ -151,8 +152,8 @@ function Invoke-Peer {
         if ($Concurrency) { $argv += @('-Concurrency', "$Concurrency") }
         if ($Checkpoints) { $argv += @('-Checkpoints', $Checkpoints) }
     } else {
-        $file = switch ($Peer) { 'rust' { $rustPeerExe } 'dotnet' { $dotnetPeerExe } default { $python } }
-        $argv = @(if ($Peer -eq 'boto3') { $botoWorker }) + @($Mode)
+        $file = switch ($Peer) { 'rust' { $rustPeerExe } 'rust_abi' { $rustPeerExe } 'dotnet' { $dotnetPeerExe } default { $python } }
+        $argv = @(if ($Peer -eq 'boto3') { $botoWorker }) + @(if ($Peer -eq 'rust_abi') { "$Mode-abi" } else { $Mode })
         $argv += @('--endpoint', $Server.Url, '--pool', $Server.Pool, '--client-id', $Server.ClientId, '--user', $Server.User, '--password', $Server.Password)
         if ($Calls) { $argv += @('--calls', "$Calls") }
         if ($Warmup -ge 0) { $argv += @('--warmup', "$Warmup") }
@@ -420,15 +421,15 @@ try {
     Step "3. Warm latency: $($n.LatencyRounds) rounds x ($($n.LatencyPerRound) calls on (a), $($n.MotoPerRound) on (c)) per peer, peers interleaved"
     $lat = [ordered]@{ a = [ordered]@{}; c = [ordered]@{} }
     $allocated = [ordered]@{}
-    $order = @('ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh')
+    $order = @('ours', 'rust', 'rust_abi', 'boto3', 'dotnet', 'dotnet_pwsh', 'pwsh_floor')
     foreach ($s in 'a', 'c') { foreach ($p in $order) { $lat[$s][$p] = [Collections.Generic.List[double]]::new() } }
-    foreach ($p in 'ours', 'dotnet', 'dotnet_pwsh') { $allocated[$p] = [Collections.Generic.List[double]]::new() }
+    foreach ($p in 'ours', 'dotnet', 'dotnet_pwsh', 'pwsh_floor') { $allocated[$p] = [Collections.Generic.List[double]]::new() }
     for ($round = 0; $round -lt $n.LatencyRounds; $round++) {
         $k = $round % $order.Count
         $rotated = @($order[$k..($order.Count - 1)]) + @(if ($k) { $order[0..($k - 1)] })
         foreach ($p in $rotated) {
-            # The .NET pipeline's proxy call (GetItem) is served by the canned responder only.
-            foreach ($s in $(if ($p -like 'dotnet*') { , 'a' } else { 'a', 'c' })) {
+            # The .NET pipeline's proxy call (GetItem) is served by the canned responder only; PowerShell's floor calls no server.
+            foreach ($s in $(if ($p -like 'dotnet*' -or $p -eq 'pwsh_floor') { , 'a' } else { 'a', 'c' })) {
                 $server = if ($s -eq 'a') { $fast } else { $moto }
                 $calls = if ($s -eq 'a') { $n.LatencyPerRound } else { $n.MotoPerRound }
                 Try-Measure "warm latency ($p, server $s)" {
@@ -451,11 +452,11 @@ try {
     }
     $results.metrics.warm_latency = [ordered]@{
         stats_ms = $warm
-        allocated_bytes_per_call_server_a = [ordered]@{ ours = Get-Stats $allocated.ours; dotnet = Get-Stats $allocated.dotnet; dotnet_pwsh = Get-Stats $allocated.dotnet_pwsh }
+        allocated_bytes_per_call_server_a = [ordered]@{ ours = Get-Stats $allocated.ours; dotnet = Get-Stats $allocated.dotnet; dotnet_pwsh = Get-Stats $allocated.dotnet_pwsh; pwsh_floor = Get-Stats $allocated.pwsh_floor }
         overhead_over_rust_floor_server_a = $overhead
         raw_samples_us = [ordered]@{
-            a = [ordered]@{ ours = @($lat.a.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.a.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.a.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet = @($lat.a.dotnet | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet_pwsh = @($lat.a.dotnet_pwsh | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliA | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
-            c = [ordered]@{ ours = @($lat.c.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.c.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.c.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliC | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
+            a = [ordered]@{ ours = @($lat.a.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.a.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust_abi = @($lat.a.rust_abi | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.a.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet = @($lat.a.dotnet | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet_pwsh = @($lat.a.dotnet_pwsh | ForEach-Object { [Math]::Round($_ * 1000, 1) }); pwsh_floor = @($lat.a.pwsh_floor | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliA | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
+            c = [ordered]@{ ours = @($lat.c.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.c.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust_abi = @($lat.c.rust_abi | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.c.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliC | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
         }
     }
     if ($overhead) { Note ("(a) p50: ours {0:N3} ms, Rust SDK {1:N3} ms, boto3 {2:N3} ms -> overhead over the floor {3:N3} ms" -f $warm.a.ours.median, $warm.a.rust.median, $warm.a.boto3.median, $overhead.p50_ms) }
@@ -502,7 +503,7 @@ try {
         if ($at1000 -and $points[-1].calls -gt 1000) { $mem.ours.growth_after_1000_calls_mb = [Math]::Round($points[-1].working_set_mb - $at1000.working_set_mb, 2) }
         if ($null -ne $points[0].rss_anon_mb) { $mem.ours.anon_growth_mb = [Math]::Round($points[-1].rss_anon_mb - $points[0].rss_anon_mb, 2) }
     }
-    foreach ($p in 'rust', 'boto3', 'dotnet', 'dotnet_pwsh') {
+    foreach ($p in 'rust', 'boto3', 'dotnet', 'dotnet_pwsh', 'pwsh_floor') {
         Try-Measure "memory ($p)" {
             $d = Invoke-Peer $p memory $fast -Checkpoints $memoryCheckpoints
             $points = @($d.checkpoints | ForEach-Object { [ordered]@{ calls = $_.calls; working_set_mb = [Math]::Round($(if ($_.Contains('rss_kib')) { $_.rss_kib * 1KB } else { $_.working_set_bytes }) / 1MB, 2) } })

@@ -6,7 +6,9 @@
     ours        Start-CGIPAuthAdmin from the module at -ModulePath.
     dotnet-sdk  The AWS SDK for .NET pipeline as AWS.Tools runs it inside pwsh: DynamoDB GetItem through the
                 client that bench/dotnet-peer builds (the assemblies in -SdkDir), against the canned responder.
-    Both make their call through one function, Invoke-Call, so that the loop costs the same for both.
+    pwsh-floor  PowerShell's own floor for the same loop: New-Variable, a compiled cmdlet that does no I/O, with eight
+                splatted parameters as ours has. What ours costs beyond it is ours.
+    All make their call through one function, Invoke-Call, so that the loop costs the same for each.
 .PARAMETER Mode
     import      Import-Module of a trivial module (warms pwsh's module machinery), then of ours; both timed.
     first-call  Loading (Import-Module, or the SDK's assemblies and a client), then the first and second call, each timed.
@@ -18,7 +20,7 @@
     Times are nanoseconds; memory is bytes.
 #>
 param(
-    [ValidateSet('ours', 'dotnet-sdk')] [string] $Peer = 'ours',
+    [ValidateSet('ours', 'dotnet-sdk', 'pwsh-floor')] [string] $Peer = 'ours',
     [Parameter(Mandatory)] [ValidateSet('import', 'first-call', 'latency', 'throughput', 'memory')] [string] $Mode,
     [string] $ModulePath,
     [string] $SdkDir,
@@ -53,6 +55,10 @@ $peerSetup = {
         }
         function script:Invoke-Call { Start-CGIPAuthAdmin @script:call }
         function script:Test-Answer($r) { $r -and $r.AuthenticationResult -and $r.AuthenticationResult.AccessToken }
+    } elseif ($Peer -eq 'pwsh-floor') {
+        $script:call = @{ Name = 'cgipBenchFloor'; Value = $User; Option = 'None'; Scope = 'Script'; Force = $true; Description = $Pool; Visibility = 'Public'; PassThru = $true }
+        function script:Invoke-Call { New-Variable @script:call }
+        function script:Test-Answer($r) { $r -and $r.Value -eq $User }
     } else {
         Add-Type -Path (Join-Path $SdkDir 'AWSSDK.Core.dll'), (Join-Path $SdkDir 'AWSSDK.DynamoDBv2.dll'), (Join-Path $SdkDir 'cgip-bench-dotnet-peer.dll')
         $script:client = [CgipBench.Peer]::CreateClient($Endpoint)

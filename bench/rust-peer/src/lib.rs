@@ -5,12 +5,17 @@
 //! ```text
 //! cgip-bench-rust-peer MODE --endpoint URL --pool ID --client-id ID --user NAME --password PW
 //!                      [--calls N] [--warmup N] [--concurrency N] [--checkpoints N,N,...]
-//! MODE: first-call | latency | throughput | memory
+//! MODE: first-call | latency | throughput | memory | latency-abi
 //! ```
+//!
+//! `latency-abi` is not the SDK alone: it makes the calls through the module's own native core, with the
+//! request envelope the C# layer writes and the C ABI calls the C# layer makes, but no .NET. Beside `latency`
+//! it splits the module's overhead into what the native core adds and what .NET and PowerShell add.
 //!
 //! Prints one JSON object on stdout. Times are nanoseconds, memory is KiB (VmRSS).
 
 use std::collections::HashMap;
+use std::mem::MaybeUninit;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -21,6 +26,8 @@ use aws_sdk_cognitoidentityprovider::config::timeout::TimeoutConfig;
 use aws_sdk_cognitoidentityprovider::config::Region;
 use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
 use aws_sdk_cognitoidentityprovider::Client;
+use interoptopus::pattern::slice::Slice;
+use interoptopus::pattern::vec::Vec as FfiVec;
 use serde_json::json;
 
 struct Args {
@@ -38,7 +45,7 @@ struct Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: cgip-bench-rust-peer first-call|latency|throughput|memory --endpoint URL --pool ID --client-id ID \
+        "usage: cgip-bench-rust-peer first-call|latency|throughput|memory|latency-abi --endpoint URL --pool ID --client-id ID \
          --user NAME --password PW [--calls N] [--warmup N] [--concurrency N] [--checkpoints N,N,...]"
     );
     std::process::exit(2)
@@ -146,10 +153,73 @@ fn ns(d: Duration) -> u64 {
     d.as_nanos() as u64
 }
 
+/// The envelope `Start-CGIPAuthAdmin -EndpointUrl -Region -AccessKey -SecretKey` writes (module/src/Native/
+/// NativeRequest.cs), with the environment variables it passes (module/src/Common/ScriptEnvironment.cs).
+fn abi_envelope(args: &Args) -> Vec<u8> {
+    const NAMES: [&str; 8] = ["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"];
+    let environment: serde_json::Map<String, serde_json::Value> = std::env::vars()
+        .filter(|(k, _)| k.to_ascii_uppercase().starts_with("AWS_") || NAMES.iter().any(|n| n.eq_ignore_ascii_case(k)))
+        .map(|(k, v)| (k, v.into()))
+        .collect();
+    let client = json!({
+        "region": "us-east-1", "endpointUrl": args.endpoint,
+        "credentials": { "accessKeyId": "AKIDTEST", "secretAccessKey": "test-secret" },
+        "environment": environment,
+    });
+    let input = json!({
+        "ClientId": args.client_id, "UserPoolId": args.pool, "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+        "AuthParameters": { "USERNAME": args.user, "PASSWORD": args.password },
+    });
+    // `operation` first, as the C# writer puts it (serde_json's maps would sort it after `input`).
+    format!(r#"{{"operation":"AdminInitiateAuth","client":{client},"input":{input}}}"#).into_bytes()
+}
+
+/// One call as NativeCore.Invoke makes it: a cancel token, cgip_invoke, the buffer handed back, the token freed.
+fn abi_call(envelope: &[u8]) {
+    let token = cgip_native::ffi::cgip_cancel_new();
+    let mut slot = MaybeUninit::<FfiVec<u8>>::uninit();
+    // SAFETY: the envelope outlives the call, the token is live until freed below, the slot has room for one buffer.
+    let status = unsafe { cgip_native::ffi::cgip_invoke(Slice::from_slice(envelope), token.as_ref(), &mut slot) };
+    // SAFETY: cgip_invoke writes the slot whenever it is not null.
+    let body = unsafe { slot.assume_init() }.into_vec();
+    let failure = (status != 0 || !body.windows(13).any(|w| w == b"\"AccessToken\""))
+        // An error answer carries a kind, a code and a message, never a token.
+        .then(|| format!("the native core answered status {status} without an access token: {}", String::from_utf8_lossy(&body)));
+    // SAFETY: the buffer came from cgip_invoke (back in its FFI form, unchanged) and the token from
+    // cgip_cancel_new, each handed back once.
+    unsafe {
+        cgip_native::ffi::cgip_buffer_free(FfiVec::from_vec(body));
+        cgip_native::ffi::cgip_cancel_free(token);
+    }
+    if let Some(message) = failure {
+        fail(&message);
+    }
+}
+
+fn abi_latency(args: &Args) -> serde_json::Value {
+    let envelope = abi_envelope(args);
+    for _ in 0..args.warmup {
+        abi_call(&envelope);
+    }
+    let samples: Vec<u64> = (0..args.calls)
+        .map(|_| {
+            let t = Instant::now();
+            abi_call(&envelope);
+            ns(t.elapsed())
+        })
+        .collect();
+    json!({ "samples_ns": samples })
+}
+
 /// The program (`src/main.rs` only calls this; see Cargo.toml for why the code sits in a library).
 pub fn main() {
     let started = Instant::now();
     let args = parse_args();
+    if args.mode == "latency-abi" {
+        // The native core blocks on its own runtime, so these calls come from a plain thread, as from .NET.
+        println!("{}", abi_latency(&args));
+        return;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     let call = Arc::new(Call {
         pool: args.pool.clone(),
