@@ -229,7 +229,15 @@ function Format-BenchMarkdown {
     Row '---', '---', '---', '---'
     TargetRow 'first call in a fresh session, in-process, vs the Rust SDK''s first call' (Get-Ratio (Median 'first_call.ours.first_call_ms') (Median 'first_call.rust.first_call_ms')) "$(Format-Number (Median 'first_call.ours.first_call_ms')) vs $(Format-Number (Median 'first_call.rust.first_call_ms')) ms" '≤ 3×' { param($r) $r -le 3 }
     TargetRow 'warm p50 vs the Rust SDK, server (a)' (Get-Ratio (Median 'warm_latency.stats_ms.a.ours') (Median 'warm_latency.stats_ms.a.rust')) "$(Format-Number (Median 'warm_latency.stats_ms.a.ours')) vs $(Format-Number (Median 'warm_latency.stats_ms.a.rust')) ms" '≤ 1.5×' { param($r) $r -le 1.5 }
+    $steadyOurs = Get-Path $m 'warm_latency.steady_state_server_a.stats_ms.ours'
+    $steadyWarmup = Get-Path $m 'warm_latency.steady_state_server_a.warmup_calls'
+    if ($steadyOurs) {
+        Row "the same, ours in its steady state (after $(Format-Number $steadyWarmup 0) warm-up calls; for information)", "$(Format-Ratio (Get-Ratio $steadyOurs.median (Median 'warm_latency.stats_ms.a.rust'))) ($(Format-Number $steadyOurs.median) vs $(Format-Number (Median 'warm_latency.stats_ms.a.rust')) ms)", '–', '–'
+    }
     TargetRow 'warm p99 vs the Rust SDK, server (a)' (Get-Ratio (Get-Path $w 'a.ours.p99') (Get-Path $w 'a.rust.p99')) "$(Format-Number (Get-Path $w 'a.ours.p99')) vs $(Format-Number (Get-Path $w 'a.rust.p99')) ms" '≤ 3×' { param($r) $r -le 3 }
+    if ($steadyOurs) {
+        Row "the same, ours in its steady state (after $(Format-Number $steadyWarmup 0) warm-up calls; for information)", "$(Format-Ratio (Get-Ratio $steadyOurs.p99 (Get-Path $w 'a.rust.p99'))) ($(Format-Number $steadyOurs.p99) vs $(Format-Number (Get-Path $w 'a.rust.p99')) ms)", '–', '–'
+    }
     TargetRow 'warm p50 vs the Rust SDK, moto (c)' (Get-Ratio (Median 'warm_latency.stats_ms.c.ours') (Median 'warm_latency.stats_ms.c.rust')) "$(Format-Number (Median 'warm_latency.stats_ms.c.ours')) vs $(Format-Number (Median 'warm_latency.stats_ms.c.rust')) ms" '≤ 1.05×' { param($r) $r -le 1.05 }
     TargetRow "$($c.Concurrency) runspaces vs $($c.Concurrency) Rust tasks, 5 ms server (b), calls/s" (Get-Ratio (Get-Path $tpp 'ours.parallel_calls_per_s') (Get-Path $tpp 'rust.parallel_calls_per_s')) "$(Format-Number (Get-Path $tpp 'ours.parallel_calls_per_s') 0) vs $(Format-Number (Get-Path $tpp 'rust.parallel_calls_per_s') 0)" '≥ 0.95×' { param($r) $r -ge 0.95 }
     TargetRow 'Import-Module vs pwsh''s first import of a trivial script module' (Get-Ratio (Get-Path $imports 'import_in_process_ms.median') (Get-Path $imports 'trivial_module_first_import_ms.median')) "$(Format-Number (Get-Path $imports 'import_in_process_ms.median')) vs $(Format-Number (Get-Path $imports 'trivial_module_first_import_ms.median')) ms" '≤ 0.3×' { param($r) $r -le 0.3 }
@@ -313,6 +321,11 @@ function Format-BenchMarkdown {
     if ($ovh) { Add "Overhead of ours over the Rust SDK floor on (a) — what the C ABI, the C# cmdlet and PowerShell add: **$(Format-Number $ovh.p50_ms) ms at p50**, $(Format-Number $ovh.p99_ms) ms at p99."; Add }
     $abi = Get-Path $w 'a.rust_abi'
     if ($ovh -and $abi) { Add "Split at p50 on (a): the native core (envelope, C ABI, client cache, the answer's JSON) adds $(Format-Number ($abi.median - $m.warm_latency.stats_ms.a.rust.median)) ms over the SDK; .NET, the C# cmdlet and PowerShell add $(Format-Number ($m.warm_latency.stats_ms.a.ours.median - $abi.median)) ms over the native core."; Add }
+    $steadyAll = Get-Path $m 'warm_latency.steady_state_server_a'
+    if ($steadyAll -and $steadyAll.stats_ms.Count) {
+        Add "The pwsh peers above are measured after $($c.Warmup) warm-up calls, while .NET is still tiering their code and PowerShell's (in this pwsh, installed as a dotnet tool, PowerShell's own System.Management.Automation is JIT-compiled as well: no ReadyToRun code of it was in use when measured). Measured again in one process each after $(Format-Number $steadyAll.warmup_calls 0) warm-up calls ($(Format-Number $steadyAll.calls 0) calls): $((@(@('ours', 'ours'), @('dotnet_pwsh', 'the .NET pipeline from pwsh'), @('pwsh_floor', 'PowerShell''s floor')) | Where-Object { $steadyAll.stats_ms.Contains($_[0]) } | ForEach-Object { "$($_[1]) p50 $(Format-Number $steadyAll.stats_ms[$_[0]].median) ms, p99 $(Format-Number $steadyAll.stats_ms[$_[0]].p99) ms" }) -join '; ')."
+        Add
+    }
     $floor = Get-Path $w 'a.pwsh_floor'
     if ($floor) { Add "Of that, PowerShell's own cmdlet invocation (the floor row: binding eight splatted parameters, running a compiled cmdlet, writing its output) takes $(Format-Number $floor.median) ms at p50 in the same loop; it allocates $(Format-Number (Get-Path $m 'warm_latency.allocated_bytes_per_call_server_a.pwsh_floor.median') 0) B per call of the $(Format-Number (Get-Path $m 'warm_latency.allocated_bytes_per_call_server_a.ours.median') 0) B that ours allocates."; Add }
 

@@ -55,12 +55,12 @@ $botoWorker = Join-Path $PSScriptRoot 'workers/boto3_peer.py'
 # --- how much ----------------------------------------------------------------------------------------------
 $n = if ($Quick) {
     [ordered]@{
-        Fresh = 3; CliCalls = 5; LatencyRounds = 2; LatencyPerRound = 100; MotoPerRound = 15; Warmup = 20
+        Fresh = 3; CliCalls = 5; LatencyRounds = 2; LatencyPerRound = 100; MotoPerRound = 15; Warmup = 20; SteadyWarmup = 500
         SeqCalls = 200; ParCalls = 800; Concurrency = 8; MemoryCalls = 3000
     }
 } else {
     [ordered]@{
-        Fresh = 10; CliCalls = 20; LatencyRounds = 4; LatencyPerRound = 250; MotoPerRound = 50; Warmup = 50
+        Fresh = 10; CliCalls = 20; LatencyRounds = 4; LatencyPerRound = 250; MotoPerRound = 50; Warmup = 50; SteadyWarmup = 5000
         SeqCalls = 1000; ParCalls = 4000; Concurrency = 8; MemoryCalls = 10000
     }
 }
@@ -440,6 +440,15 @@ try {
             }
         }
     }
+    # The pwsh peers are still JIT-tiering their code (and PowerShell's) after the short warm-up above; one
+    # process each, warmed up much longer, shows them in the steady state the Rust SDK starts in.
+    $steady = [ordered]@{}
+    foreach ($p in 'ours', 'dotnet_pwsh', 'pwsh_floor') {
+        Try-Measure "steady-state latency ($p)" {
+            $d = Invoke-Peer $p latency $fast -Calls ($n.LatencyPerRound * $n.LatencyRounds) -Warmup $n.SteadyWarmup
+            $steady[$p] = Get-Stats @($d.samples_ns | ForEach-Object { $_ / 1e6 })
+        }
+    }
     Try-Measure 'AWS CLI against (c)' { for ($i = 0; $i -lt $n.CliCalls; $i++) { $cliC.Add((Invoke-AwsCli $moto)) } }
     $warm = [ordered]@{}
     foreach ($s in 'a', 'c') {
@@ -454,6 +463,7 @@ try {
         stats_ms = $warm
         allocated_bytes_per_call_server_a = [ordered]@{ ours = Get-Stats $allocated.ours; dotnet = Get-Stats $allocated.dotnet; dotnet_pwsh = Get-Stats $allocated.dotnet_pwsh; pwsh_floor = Get-Stats $allocated.pwsh_floor }
         overhead_over_rust_floor_server_a = $overhead
+        steady_state_server_a = [ordered]@{ warmup_calls = $n.SteadyWarmup; calls = $n.LatencyPerRound * $n.LatencyRounds; stats_ms = $steady }
         raw_samples_us = [ordered]@{
             a = [ordered]@{ ours = @($lat.a.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.a.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust_abi = @($lat.a.rust_abi | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.a.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet = @($lat.a.dotnet | ForEach-Object { [Math]::Round($_ * 1000, 1) }); dotnet_pwsh = @($lat.a.dotnet_pwsh | ForEach-Object { [Math]::Round($_ * 1000, 1) }); pwsh_floor = @($lat.a.pwsh_floor | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliA | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
             c = [ordered]@{ ours = @($lat.c.ours | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust = @($lat.c.rust | ForEach-Object { [Math]::Round($_ * 1000, 1) }); rust_abi = @($lat.c.rust_abi | ForEach-Object { [Math]::Round($_ * 1000, 1) }); boto3 = @($lat.c.boto3 | ForEach-Object { [Math]::Round($_ * 1000, 1) }); awscli = @($cliC | ForEach-Object { [Math]::Round($_ * 1000, 0) }) }
