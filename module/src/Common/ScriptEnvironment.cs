@@ -5,9 +5,9 @@ using System.Collections.Generic;
 namespace CognitoAdminAuth.Common
 {
     /// <summary>
-    /// The environment variables the AWS SDK reads, as the script sees them now. .NET on Unix keeps
-    /// $env: changes to itself (the process environment the native library could read never changes), so
-    /// each call passes these explicitly; see docs/credentials.md.
+    /// The environment variables the AWS SDK reads, as the script sees them (captured as a pipeline starts). .NET
+    /// on Unix keeps $env: changes to itself (the process environment the native library could read never
+    /// changes), so each call passes these explicitly; see docs/credentials.md.
     /// </summary>
     internal static class ScriptEnvironment
     {
