@@ -52,7 +52,8 @@ try {
     )
     $driverPassed = 0; $driverFailed = 0
     foreach ($case in $cases) {
-        $envelope = @{
+        # `operation` first, as the module writes it: the native core refuses an input that comes before it.
+        $envelope = [ordered]@{
             operation = 'AdminInitiateAuth'
             client    = @{ region = 'us-east-1'; endpointUrl = $moto.Url; credentials = @{ accessKeyId = 'AKIDTEST'; secretAccessKey = 'test-secret' } }
             input     = @{ ClientId = $pool.ClientId; UserPoolId = $pool.UserPoolId; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'; AuthParameters = @{ USERNAME = $pool.UserName; PASSWORD = $case.Password } }
