@@ -17,6 +17,12 @@ use zeroize::Zeroize;
 
 use crate::error::NativeError;
 
+/// What the C# layer passes (module/src/Common/ScriptEnvironment.cs, through Names.g.cs): every variable whose
+/// name starts with this prefix, in any case...
+pub const PASSED_PREFIX: &str = "AWS_";
+/// ...and these, in any case: where ~ is (profile files, the SSO token cache) and the proxy.
+pub const PASSED_NAMES: [&str; 8] = ["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"];
+
 /// Environment variables by name; the values may hold secrets (AWS_SECRET_ACCESS_KEY), so Debug shows names only.
 #[derive(Clone, Default, Deserialize)]
 #[serde(transparent)]

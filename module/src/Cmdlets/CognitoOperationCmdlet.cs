@@ -11,6 +11,7 @@ using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.History;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets
 {
@@ -199,7 +200,7 @@ namespace CognitoAdminAuth.Cmdlets
         /// </summary>
         private ConnectionResolution ResolveConnection(ClientSettings settings)
         {
-            const string operation = Native.Generated.NativeNames.Operation.ResolveConnection;
+            const string operation = NativeNames.Operation.ResolveConnection;
             var request = NativeRequest.Create(operation, settings, null);
             string key;
             using (var sha = System.Security.Cryptography.SHA256.Create()) key = Convert.ToBase64String(sha.ComputeHash(request));

@@ -8,6 +8,7 @@ using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Generated;
 
 namespace Amazon.PowerShell.Cmdlets.CGIP
 {
@@ -47,7 +48,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("ChallengeParameters")]
         public IDictionary ChallengeParameter { get; set; }
 
-        protected override string OperationName => CognitoAdminAuth.Native.Generated.NativeNames.Operation.AdminRespondToAuthChallenge;
+        protected override string OperationName => NativeNames.Operation.AdminRespondToAuthChallenge;
         protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
         protected override string KindParameterName => nameof(ChallengeName);
 

@@ -7,6 +7,7 @@ using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Generated;
 
 namespace Amazon.PowerShell.Cmdlets.CGIP
 {
@@ -33,7 +34,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [SecretParameter]
         public object Password { get; set; }
 
-        protected override string OperationName => CognitoAdminAuth.Native.Generated.NativeNames.Operation.AdminInitiateAuth;
+        protected override string OperationName => NativeNames.Operation.AdminInitiateAuth;
         protected override Type ResponseType => typeof(AdminInitiateAuthResponse);
         protected override string KindParameterName => nameof(AuthFlow);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Common
 {
@@ -11,11 +12,7 @@ namespace CognitoAdminAuth.Common
     /// </summary>
     internal static class ScriptEnvironment
     {
-        /// <summary>Besides every AWS_* variable: where ~ is (profile files, the SSO token cache) and the proxy.</summary>
-        private static readonly HashSet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY",
-        };
+        private static readonly HashSet<string> Names = new HashSet<string>(NativeNames.PassedEnvironment.Names, StringComparer.OrdinalIgnoreCase);
 
         public static Dictionary<string, string> Capture()
         {
@@ -23,7 +20,7 @@ namespace CognitoAdminAuth.Common
             foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
             {
                 var name = (string)e.Key;
-                if (name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) || Names.Contains(name))
+                if (name.StartsWith(NativeNames.PassedEnvironment.Prefix, StringComparison.OrdinalIgnoreCase) || Names.Contains(name))
                     map[name] = e.Value as string ?? string.Empty;
             }
             return map;

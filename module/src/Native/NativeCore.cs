@@ -51,9 +51,6 @@ namespace CognitoAdminAuth.Native
             }
         }
 
-        /// <summary>The answer as a copy, for callers that keep it past the call; they wipe it after use.</summary>
-        public static byte[] Invoke(byte[] request, CancellationToken cancellation) => Invoke(request, cancellation, json => json.ToArray());
-
         /// <summary>Owns a native cancel token so it is freed exactly once, even when a call throws.</summary>
         private sealed class CancelHandle : SafeHandle
         {

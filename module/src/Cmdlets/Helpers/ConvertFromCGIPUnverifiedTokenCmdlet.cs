@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -19,7 +20,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var result = CallNative(Native.Generated.NativeNames.Operation.DecodeTokenUnverified, new Dictionary<string, object> { ["Token"] = Token });
+            var result = CallNative(NativeNames.Operation.DecodeTokenUnverified, new Dictionary<string, object> { ["Token"] = Token });
             var o = new PSObject();
             o.Properties.Add(new PSNoteProperty("Header", ToObject(result.GetProperty("Header"))));
             o.Properties.Add(new PSNoteProperty("Claims", ToObject(result.GetProperty("Payload"))));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -20,7 +21,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public string UserName { get; set; }
 
-        protected override void ProcessRecord() => WriteObject(Str(CallNative(Native.Generated.NativeNames.Operation.SecretHash, new Dictionary<string, object>
+        protected override void ProcessRecord() => WriteObject(Str(CallNative(NativeNames.Operation.SecretHash, new Dictionary<string, object>
         {
             ["ClientId"] = ClientId, ["ClientSecret"] = Secrets.Reveal(ClientSecret, nameof(ClientSecret)), ["UserName"] = UserName,
         }), "SecretHash"));

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -33,7 +34,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         {
             string Param(string key) => ChallengeParameter.Contains(key) ? ChallengeParameter[key] as string : null;
             var user = Param("USER_ID_FOR_SRP");
-            var result = CallNative(Native.Generated.NativeNames.Operation.SrpClaim, new Dictionary<string, object>
+            var result = CallNative(NativeNames.Operation.SrpClaim, new Dictionary<string, object>
             {
                 ["Handle"] = Handle, ["UserPoolId"] = UserPoolId, ["UserIdForSrp"] = user,
                 ["Password"] = Secrets.Reveal(Password, nameof(Password)),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -26,7 +27,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         {
             var input = new Dictionary<string, object> { ["Secret"] = Secrets.Reveal(Secret, nameof(Secret)) };
             if (Time.HasValue) input["UnixTime"] = Time.Value.ToUnixTimeSeconds();
-            var result = CallNative(Native.Generated.NativeNames.Operation.TotpCode, input);
+            var result = CallNative(NativeNames.Operation.TotpCode, input);
             WriteVerbose($"TOTP code valid for {result.GetProperty("SecondsRemaining").GetInt64()} more seconds");
             WriteObject(Str(result, "Code"));
         }

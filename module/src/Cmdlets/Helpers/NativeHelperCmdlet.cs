@@ -15,12 +15,10 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     {
         private protected JsonElement CallNative(string operation, Dictionary<string, object> input)
         {
-            byte[] json = null;
             try
             {
-                json = NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None);
-                using (var doc = JsonDocument.Parse(json))
-                    return doc.RootElement.Clone();
+                // The element owns a copy of the answer (a device password, a code); the native buffer is wiped.
+                return NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None, ReadElement);
             }
             catch (NativeCallException e)
             {
@@ -28,11 +26,12 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
                 ThrowTerminatingError(new ErrorRecord(inner, inner.GetType().FullName, ErrorCategory.InvalidArgument, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            finally
-            {
-                // The clone returned is the caller's copy; the response bytes (a device password, a code) go.
-                if (json != null) Array.Clear(json, 0, json.Length);
-            }
+        }
+
+        private static JsonElement ReadElement(ReadOnlySpan<byte> json)
+        {
+            var reader = new Utf8JsonReader(json);
+            return JsonElement.ParseValue(ref reader);
         }
 
         private protected static string Str(JsonElement e, string name) => ResponseReader.Str(e, name);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -20,7 +21,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var result = CallNative(Native.Generated.NativeNames.Operation.DeviceVerifier, new Dictionary<string, object> { ["DeviceGroupKey"] = DeviceGroupKey, ["DeviceKey"] = DeviceKey });
+            var result = CallNative(NativeNames.Operation.DeviceVerifier, new Dictionary<string, object> { ["DeviceGroupKey"] = DeviceGroupKey, ["DeviceKey"] = DeviceKey });
             var password = new SecureString();
             foreach (var c in Str(result, "DevicePassword")) password.AppendChar(c);
             password.MakeReadOnly();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -13,7 +14,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     {
         protected override void ProcessRecord()
         {
-            var result = CallNative(Native.Generated.NativeNames.Operation.SrpStart, new Dictionary<string, object>());
+            var result = CallNative(NativeNames.Operation.SrpStart, new Dictionary<string, object>());
             var o = new PSObject();
             o.Properties.Add(new PSNoteProperty("SrpA", Str(result, "SrpA")));
             o.Properties.Add(new PSNoteProperty("Handle", Str(result, "Handle")));
