@@ -189,7 +189,7 @@ function Format-BenchMarkdown {
         Add
     }
     $started = if ($meta.started_utc -is [datetime]) { $meta.started_utc.ToUniversalTime().ToString('yyyy-MM-dd HH:mm') } else { "$($meta.started_utc)".Substring(0, 16).Replace('T', ' ') }
-    Add "Run $started UTC, $($meta.duration_s) s, commit $($v.git_commit). Produced by ``.tools/pwsh/pwsh -NoProfile -File bench/run.ps1$(if ($meta.quick) { ' -Quick' })``; what each figure measures: [bench/README.md](../README.md). Times in ms; median and p99 (nearest rank) over n samples."
+    Add "Run $started UTC, $($meta.duration_s) s, commit $($v.git_commit). Produced by ``.tools/pwsh/pwsh -NoProfile -File bench/run.ps1$(if ($meta.quick) { ' -Quick' })$(if ((Get-Path $meta 'pwsh_host') -eq 'ReadyToRun') { ' -PwshHost ReadyToRun' })``; what each figure measures: [bench/README.md](../README.md). Times in ms; median and p99 (nearest rank) over n samples."
     Add
     Add '## Machine'
     Add
@@ -200,6 +200,7 @@ function Format-BenchMarkdown {
     Row 'OS', "$($mc.os), Linux kernel $($mc.kernel)"
     Row 'load average (1, 5, 15 min)', "$($mc.load_average_start) at start, $(Get-Path $mc 'load_average_end') at end (other work on the machine shows here)"
     Row 'PowerShell / .NET', "pwsh $($v.pwsh), $($v.dotnet); CognitoAdminAuth $($v.module)"
+    if ($v.Contains('pwsh_host')) { Row 'pwsh running the PowerShell rows', $v.pwsh_host }
     Row 'AWS SDK for Rust', "aws-sdk-cognitoidentityprovider $($v.aws_sdk_cognitoidentityprovider), aws-config $($v.aws_config), aws-smithy-runtime $($v.aws_smithy_runtime), hyper $($v.hyper), tokio $($v.tokio); $($v.rustc)"
     Row 'Python peers', "Python $($v.python), boto3 $($v.boto3), botocore $($v.botocore); $($v.aws_cli)"
     Row 'AWS SDK for .NET pipeline', "AWSSDK.Core $(Get-Path $v 'awssdk_core'), AWSSDK.DynamoDBv2 $(Get-Path $v 'awssdk_dynamodbv2'): DynamoDB GetItem against the canned responder, whose item holds the same tokens (AWSSDK.CognitoIdentityProvider is not served here)"

@@ -12,8 +12,14 @@
     Small counts (about 2 minutes): to check that the harness works, not to quote.
 .PARAMETER NoBuild
     Use out/CognitoAdminAuth and target/release/cgip-bench-* as they are instead of building them.
+.PARAMETER PwshHost
+    Which pwsh runs the rows measured inside PowerShell (ours, the .NET pipeline from pwsh, PowerShell's floor):
+    DotnetTool (default) is .tools/pwsh/pwsh as bootstrap.sh installs it, whose assemblies are IL only;
+    ReadyToRun is the same PowerShell with its assemblies compiled ReadyToRun, as its release packages ship them
+    (bench/New-ReadyToRunPwsh.ps1 makes it in .tools/pwsh-r2r).
 .PARAMETER OutDir
-    Where results.md, results.json and chart.png go (default bench/results).
+    Where results.md, results.json and chart.png go (default bench/results, or bench/results-r2r-host with
+    -PwshHost ReadyToRun).
 .PARAMETER ReportOnly
     Measure nothing: rewrite results.md and chart.png from the results.json already in -OutDir.
 #>
@@ -21,7 +27,8 @@
 param(
     [switch] $Quick,
     [switch] $NoBuild,
-    [string] $OutDir = (Join-Path $PSScriptRoot 'results'),
+    [ValidateSet('DotnetTool', 'ReadyToRun')] [string] $PwshHost = 'DotnetTool',
+    [string] $OutDir = (Join-Path $PSScriptRoot $(if ($PwshHost -eq 'ReadyToRun') { 'results-r2r-host' } else { 'results' })),
     [switch] $ReportOnly
 )
 $ErrorActionPreference = 'Stop'
@@ -41,7 +48,7 @@ if ($ReportOnly) {
 
 # --- where things are --------------------------------------------------------------------------------------
 $root = Split-Path $PSScriptRoot -Parent
-$pwsh = Join-Path $root '.tools/pwsh/pwsh'
+$pwsh = if ($PwshHost -eq 'ReadyToRun') { & (Join-Path $PSScriptRoot 'New-ReadyToRunPwsh.ps1') | Select-Object -Last 1 } else { Join-Path $root '.tools/pwsh/pwsh' }
 $python = Join-Path $root '.tools/venv/bin/python'
 $awsCli = Join-Path $root '.tools/venv/bin/aws'
 $modulePath = Join-Path $root 'out/CognitoAdminAuth'
@@ -310,6 +317,7 @@ $machine = [ordered]@{
 $pyParts = "$pyVersions".Split(' ')
 $versions = [ordered]@{
     pwsh = "$($PSVersionTable.PSVersion)"
+    pwsh_host = if ($PwshHost -eq 'ReadyToRun') { "$pwsh (its assemblies compiled ReadyToRun, as PowerShell's release packages ship them)" } else { "$pwsh (dotnet tool: assemblies IL only, JIT-compiled)" }
     dotnet = [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
     module = "$((Import-PowerShellDataFile (Join-Path $modulePath 'CognitoAdminAuth.psd1')).ModuleVersion)"
     git_commit = "$gitHead$(if ($gitDirty) { ' (with uncommitted changes)' })"
@@ -330,7 +338,7 @@ $versions = [ordered]@{
 Note "$($machine.cpu_model), $($machine.logical_cores) cores, $($machine.memory_gib) GiB, $($machine.os); load average $($machine.load_average_start)"
 
 $results = [ordered]@{
-    meta = [ordered]@{ quick = [bool]$Quick; started_utc = $runStarted.ToString('o'); counts = $n; machine = $machine; versions = $versions }
+    meta = [ordered]@{ quick = [bool]$Quick; pwsh_host = $PwshHost; started_utc = $runStarted.ToString('o'); counts = $n; machine = $machine; versions = $versions }
     servers = [ordered]@{}
     metrics = [ordered]@{}
     not_obtainable = $notObtainable
