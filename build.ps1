@@ -62,20 +62,15 @@ function Build-Module {
     # The cross-build takes 25-40 minutes cold on two cores: only a package, or an explicit -Runtime, pays for it.
     $runtimes = if ($Runtime) { $Runtime } elseif ($Package -and (Get-RuntimeIdentifier) -eq 'linux-x64') { 'linux-x64', 'win-x64' } else { Get-RuntimeIdentifier }
     foreach ($rid in $runtimes) { Build-NativeLibrary $rid }
-    # Both flavours in one build: net8.0 for PowerShell 7 at the top, net472 for Windows PowerShell 5.1 in desktop/
-    # with the System.Text.Json package it needs (module/CognitoAdminAuth.psm1 picks one at import).
+    # One netstandard2.0 assembly for both editions, with the System.Text.Json package's assemblies beside it
+    # (Windows PowerShell 5.1 needs them; PowerShell 7 binds its runtime's own).
     $staging = Join-Path $root 'out/obj/bin/'
     Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release "-p:BaseOutputPath=$staging" --nologo -v quiet -clp:NoSummary }
-    $desktop = Join-Path $out 'desktop'
-    New-Item -ItemType Directory -Force -Path $desktop | Out-Null
-    Copy-Item (Join-Path $staging 'Release/net8.0/CognitoAdminAuth.dll') $out
-    Copy-Item (Join-Path $staging 'Release/net472/*.dll') $desktop
-    Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.psm1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
+    Copy-Item (Join-Path $staging 'Release/netstandard2.0/*.dll') $out
+    Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
     # Get-Help: MAML generated from module/help/*.md and the built cmdlets' metadata; fails the build on a mismatch.
-    # Help is looked up beside the assembly that implements a cmdlet, so each flavour has its copy.
     $help = Join-Path $out 'CognitoAdminAuth.dll-Help.xml'
     & (Join-Path $root 'scripts/New-ModuleHelp.ps1') -ModulePath $out -HelpSource (Join-Path $root 'module/help') -OutFile $help
-    Copy-Item $help $desktop
     Write-Host "Built $out in $([int]$sw.Elapsed.TotalSeconds) s"
 }
 

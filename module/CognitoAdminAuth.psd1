@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'CognitoAdminAuth.psm1'
+    RootModule           = 'CognitoAdminAuth.dll'
     ModuleVersion        = '0.1.0'
     GUID                 = '5b0f7d0e-3c1a-4a43-9a55-6c2f1e8b7d21'
     Author               = 'CognitoAdminAuth contributors'
@@ -18,8 +18,10 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
-    FileList             = @('CognitoAdminAuth.psd1', 'CognitoAdminAuth.psm1', 'CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.Format.ps1xml',
-        'desktop/CognitoAdminAuth.dll', 'desktop/CognitoAdminAuth.dll-Help.xml')
+    FileList             = @('CognitoAdminAuth.psd1', 'CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.Format.ps1xml',
+        'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll',
+        'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll', 'System.Text.Json.dll',
+        'System.Threading.Tasks.Extensions.dll')
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Desktop', 'PSEdition_Core', 'Linux', 'Windows')

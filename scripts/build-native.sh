@@ -9,6 +9,7 @@
 # each target in its own subfolder, so every target is built once and rebuilt incrementally.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+target=${CARGO_TARGET_DIR:-$root/target}
 rid=${1:?usage: build-native.sh <rid> <module-dir>}
 dest=${2:?usage: build-native.sh <rid> <module-dir>}/runtimes/$rid/native
 
@@ -21,12 +22,12 @@ esac
 if [ "$rid" = linux-x64 ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
   # The host build: no --target, so target/release/ stays the folder cargo test and developers use.
   cargo build --release --manifest-path "$root/Cargo.toml" -p cgip_native
-  built=$root/target/release/$lib
+  built=$target/release/$lib
 else
   # shellcheck source=scripts/cross-env.sh
   source "$root/scripts/cross-env.sh"
   cross_cargo build --release -p cgip_native --target "$triple"
-  built=$root/target/$triple/release/$lib
+  built=$target/$triple/release/$lib
 fi
 
 mkdir -p "$dest"

@@ -84,8 +84,8 @@ BeforeAll {
 }
 
 Describe 'The generated help file' {
-    It 'is MAML beside the module assembly this edition loaded, and listed in the manifest' {
-        # PowerShell looks for a cmdlet's help beside the assembly that implements it: each flavour has its copy.
+    It 'is MAML beside the module assembly, and listed in the manifest' {
+        # PowerShell looks for a cmdlet's help beside the assembly that implements it.
         $assemblyFolder = Split-Path (Get-Command Start-CGIPAuthAdmin).ImplementingType.Assembly.Location -Parent
         $file = Join-Path $assemblyFolder 'CognitoAdminAuth.dll-Help.xml'
         $file | Should -Exist

@@ -3,11 +3,8 @@
 BeforeAll {
     Import-Module $env:CGIP_TEST_MODULE -Force
     $script:moduleFolder = (Get-Module CognitoAdminAuth).Path | Split-Path -Parent
-    # Both flavours: the net8.0 assembly at the top, the net472 one in desktop/ (whichever this run loaded).
-    $script:assemblies = @(Get-ChildItem $script:moduleFolder -Filter CognitoAdminAuth.dll -Recurse | ForEach-Object {
-            $path = $_.FullName
-            [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.Location -eq $path }
-        })
+    $path = Join-Path $script:moduleFolder 'CognitoAdminAuth.dll'
+    $script:assemblies = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.Location -eq $path })
 
     function script:Test-RawType([type] $Type) {
         <# True when a type is a pointer, IntPtr/UIntPtr, or one of the generated interop types (also by ref or in arrays). #>
@@ -51,5 +48,19 @@ Describe 'The native boundary is not public surface' {
 
     It 'a script cannot call the generated bindings' {
         { [CognitoAdminAuth.Native.Generated.Interop]::cgip_cancel_free([IntPtr]1) } | Should -Throw -ExpectedMessage '*Unable to find type*'
+    }
+}
+
+Describe 'Native objects the module owns are SafeHandles' {
+    It 'the cancel token crosses the imports as a SafeHandle, freed by the handle alone' {
+        $interop = $script:assemblies[0].GetType('CognitoAdminAuth.Native.Generated.Interop')
+        $flags = [Reflection.BindingFlags]'Public, NonPublic, Static'
+        $new = $interop.GetMethod('cgip_cancel_new', $flags)
+        $new.ReturnType.IsSubclassOf([Runtime.InteropServices.SafeHandle]) | Should -BeTrue
+        $interop.GetMethod('cgip_cancel_fire', $flags).GetParameters()[0].ParameterType | Should -Be $new.ReturnType
+        @($interop.GetMethod('cgip_invoke', $flags).GetParameters().ParameterType) | Should -Contain $new.ReturnType
+        # Only the handle's ReleaseHandle frees it: nothing else in the module holds the raw pointer.
+        $interop.GetMethod('cgip_cancel_free', $flags).GetParameters()[0].ParameterType | Should -Be ([IntPtr])
+        $new.ReturnType.IsPublic | Should -BeFalse
     }
 }

@@ -7,8 +7,8 @@ BeforeAll {
 Describe 'The module manifest' {
     It 'passes Test-ModuleManifest and names everything a Gallery module needs' {
         $m = Test-ModuleManifest $script:manifestPath
-        # The loader script picks the assembly of the edition (docs/native-interop.md, "Two editions").
-        $m.RootModule | Should -Be 'CognitoAdminAuth.psm1'
+        # One assembly for both editions, imported by the manifest itself (docs/native-interop.md, "Two editions").
+        $m.RootModule | Should -Be 'CognitoAdminAuth.dll'
         $m.Version | Should -BeGreaterThan ([version]'0.0')
         $m.Guid | Should -Not -Be ([guid]::Empty)
         @($m.CompatiblePSEditions | Sort-Object) | Should -Be @('Core', 'Desktop')
@@ -48,10 +48,9 @@ Describe 'The Gallery package' {
                 try { $packagedManifest = $reader.ReadToEnd() } finally { $reader.Dispose() }
             } finally { $zip.Dispose() }
             $entries | Should -Contain 'CognitoAdminAuth.psd1'
-            $entries | Should -Contain 'CognitoAdminAuth.psm1'
             $entries | Should -Contain 'CognitoAdminAuth.dll'
-            $entries | Should -Contain 'desktop/CognitoAdminAuth.dll'
-            $entries | Should -Contain 'desktop/System.Text.Json.dll'
+            $entries | Should -Contain 'System.Text.Json.dll'
+            @($entries | Where-Object { $_ -like '*.psm1' -or $_ -like '*/CognitoAdminAuth.dll' }) | Should -BeNullOrEmpty
             $libraries = @($entries | Where-Object { $_ -like 'runtimes/*/native/*cgip_native*' })
             $libraries | Should -Not -BeNullOrEmpty
             $built = @(Get-ChildItem (Join-Path $script:modulePath 'runtimes') -Directory).Name

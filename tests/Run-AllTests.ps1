@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     Runs every suite and ends with one line 'N passed, N failed' totalling them; exits 1 when anything failed:
-    cargo test, and Pester once per assembly flavour (Core, Desktop) on this platform, and on Linux the Windows build under Wine as well — the native
+    cargo test, and Pester on this platform, and on Linux the Windows build under Wine as well — the native
     crate's tests for win-x64, a C driver signing in through cgip_native.dll, and Pester suites in PowerShell 7
     for Windows (docs/toolchain.md).
 #>
@@ -39,10 +39,7 @@ if ($LASTEXITCODE -eq 0) { $passed += 1 } else { $failed += 1; Write-Host 'cargo
 
 $env:PSModulePath = (Join-Path $root '.tools/modules') + [IO.Path]::PathSeparator + $env:PSModulePath
 $env:CGIP_TEST_MODULE = $ModulePath
-# Every suite against each assembly of the module: the net8.0 one PowerShell 7 loads, then the net472 one
-# Windows PowerShell 5.1 loads (CGIP_MODULE_FLAVOUR=Desktop makes the loader pick it here too; child pwsh
-# processes of the tests inherit it). Each pass runs in its own pwsh: both assemblies are named
-# CognitoAdminAuth, and a process loads an assembly name only once.
+# The Pester suites in a pwsh of their own, so that this script's strict mode and modules stay out of them.
 $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 $pesterPass = {
     param([string] $Tests, [string] $ResultFile)
@@ -55,20 +52,16 @@ $pesterPass = {
     $result = Invoke-Pester -Configuration $config
     Set-Content -Path $ResultFile -Value "$($result.PassedCount) $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount)"
 }
-foreach ($flavour in 'Core', 'Desktop') {
-    Write-Host "== Pester (module, $flavour assembly) =="
-    $env:CGIP_MODULE_FLAVOUR = $flavour
-    $resultFile = Join-Path ([IO.Path]::GetTempPath()) "cgip-pester-$flavour-$PID.txt"
-    Remove-Item $resultFile -ErrorAction Ignore
-    & $pwsh -NoProfile -NonInteractive -Command $pesterPass -args $PSScriptRoot, $resultFile
-    $counts = if (Test-Path $resultFile) { "$(Get-Content $resultFile -Raw)".Trim() -split ' ' } else { @() }
-    Remove-Item $resultFile -ErrorAction Ignore
-    if ($counts.Count -eq 2) { $p = [int]$counts[0]; $f = [int]$counts[1] } else { $p = 0; $f = 1; Write-Host "Pester ($flavour assembly) ended without a result" }
-    $passed += $p
-    $failed += $f
-    $summary += "  Pester ($flavour assembly): $p passed, $f failed"
-}
-Remove-Item Env:CGIP_MODULE_FLAVOUR
+Write-Host '== Pester (module) =='
+$resultFile = Join-Path ([IO.Path]::GetTempPath()) "cgip-pester-$PID.txt"
+Remove-Item $resultFile -ErrorAction Ignore
+& $pwsh -NoProfile -NonInteractive -Command $pesterPass -args $PSScriptRoot, $resultFile
+$counts = if (Test-Path $resultFile) { "$(Get-Content $resultFile -Raw)".Trim() -split ' ' } else { @() }
+Remove-Item $resultFile -ErrorAction Ignore
+if ($counts.Count -eq 2) { $p = [int]$counts[0]; $f = [int]$counts[1] } else { $p = 0; $f = 1; Write-Host 'Pester ended without a result' }
+$passed += $p
+$failed += $f
+$summary += "  Pester: $p passed, $f failed"
 
 # The Windows build, on Windows semantics: Wine runs x64 Windows programs on x64 Linux. Only for a module that
 # holds it (build.ps1 -Package, or -Runtime linux-x64,win-x64).

@@ -1,16 +1,20 @@
-# One module folder for Windows PowerShell 5.1 (Desktop, .NET Framework) and PowerShell 7 (Core): the loader
-# picks the assembly, and what ships for Desktop uses nothing that edition lacks. The run of every suite with
-# CGIP_MODULE_FLAVOUR=Desktop (tests/Run-AllTests.ps1) proves the Desktop assembly behaves as the Core one;
-# these tests prove that run really used it, and check what PowerShell 7 cannot run for 5.1.
+# One module folder, one assembly, for Windows PowerShell 5.1 (Desktop, .NET Framework) and PowerShell 7 (Core):
+# the manifest imports a netstandard2.0 CognitoAdminAuth.dll in both, and what ships beside it uses nothing that
+# .NET Framework 4.7.2 lacks. Windows PowerShell itself cannot run here (docs/native-interop.md, "Two editions").
 BeforeAll {
     Import-Module $env:CGIP_TEST_MODULE -Force
     $script:moduleFolder = (Get-Module CognitoAdminAuth).ModuleBase
-    $script:desktopFolder = Join-Path $script:moduleFolder 'desktop'
+    $script:assembly = (Get-Command Start-CGIPAuthAdmin).ImplementingType.Assembly
+
+    function script:Get-MetadataReader([string] $Path) {
+        $stream = [IO.File]::OpenRead($Path)
+        [pscustomobject]@{ Stream = $stream; Reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([Reflection.PortableExecutable.PEReader]::new($stream)) }
+    }
 
     function script:Get-TargetFramework([string] $Path) {
-        $stream = [IO.File]::OpenRead($Path)
+        $m = Get-MetadataReader $Path
         try {
-            $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([Reflection.PortableExecutable.PEReader]::new($stream))
+            $reader = $m.Reader
             foreach ($handle in $reader.GetAssemblyDefinition().GetCustomAttributes()) {
                 $attribute = $reader.GetCustomAttribute($handle)
                 $ctor = $reader.GetMemberReference([Reflection.Metadata.MemberReferenceHandle]$attribute.Constructor)
@@ -21,82 +25,85 @@ BeforeAll {
                     return $blob.ReadSerializedString()
                 }
             }
-        } finally { $stream.Dispose() }
+        } finally { $m.Stream.Dispose() }
     }
 
     function script:Get-AssemblyReferences([string] $Path) {
-        $stream = [IO.File]::OpenRead($Path)
-        try {
-            $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([Reflection.PortableExecutable.PEReader]::new($stream))
-            @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
-        } finally { $stream.Dispose() }
+        $m = Get-MetadataReader $Path
+        try { @($m.Reader.AssemblyReferences | ForEach-Object { $m.Reader.GetString($m.Reader.GetAssemblyReference($_).Name) }) }
+        finally { $m.Stream.Dispose() }
     }
 
-    # Tokens of PowerShell 7 syntax that Windows PowerShell 5.1 cannot parse, and variables it does not define.
-    $script:newSyntax = 'QuestionQuestion', 'QuestionQuestionEquals', 'QuestionDot', 'QuestionLBracket', 'AndAnd', 'OrOr', 'QuestionMark'
-    $script:coreOnlyVariables = 'IsWindows', 'IsLinux', 'IsMacOS', 'IsCoreCLR'
+    $script:shipped = [CognitoAdminAuth.Native.ModuleAssemblyResolver].GetField('Shipped', [Reflection.BindingFlags]'NonPublic, Static').GetValue($null)
 }
 
-Describe 'The loader picks the assembly of the edition' {
-    It 'loaded the flavour this run asked for (CGIP_MODULE_FLAVOUR=Desktop: net472, otherwise net8.0)' {
-        $assembly = (Get-Command Start-CGIPAuthAdmin).ImplementingType.Assembly
-        if ($env:CGIP_MODULE_FLAVOUR -eq 'Desktop') {
-            $assembly.Location | Should -Be (Join-Path $script:desktopFolder 'CognitoAdminAuth.dll')
-            Get-TargetFramework $assembly.Location | Should -Be '.NETFramework,Version=v4.7.2'
-        } else {
-            $assembly.Location | Should -Be (Join-Path $script:moduleFolder 'CognitoAdminAuth.dll')
-            Get-TargetFramework $assembly.Location | Should -Be '.NETCoreApp,Version=v8.0'
-        }
+Describe 'One assembly for both editions' {
+    It 'the manifest imports CognitoAdminAuth.dll itself, for Desktop and Core, with no loader script' {
+        $m = Test-ModuleManifest (Join-Path $script:moduleFolder 'CognitoAdminAuth.psd1')
+        $m.RootModule | Should -Be 'CognitoAdminAuth.dll'
+        @($m.CompatiblePSEditions | Sort-Object) | Should -Be @('Core', 'Desktop')
+        @(Get-ChildItem $script:moduleFolder -Recurse -Include *.psm1, *.ps1) | Should -BeNullOrEmpty
+        @(Get-ChildItem $script:moduleFolder -Recurse -Filter CognitoAdminAuth.dll).Count | Should -Be 1
     }
 
-    It 'exports the cmdlets of the manifest and nothing else, whichever assembly it loaded' {
+    It 'is the netstandard2.0 assembly in the module folder, which both runtimes load' {
+        $script:assembly.Location | Should -Be (Join-Path $script:moduleFolder 'CognitoAdminAuth.dll')
+        Get-TargetFramework $script:assembly.Location | Should -Be '.NETStandard,Version=v2.0'
+    }
+
+    It 'exports the cmdlets of the manifest and nothing else' {
         $manifest = Import-PowerShellDataFile (Join-Path $script:moduleFolder 'CognitoAdminAuth.psd1')
         @((Get-Module CognitoAdminAuth).ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
         (Get-Module CognitoAdminAuth).ExportedFunctions.Count | Should -Be 0
     }
+
+    It 'ships beside it exactly the assemblies its resolver answers for, each listed in the manifest' {
+        $beside = @(Get-ChildItem $script:moduleFolder -Filter *.dll | Where-Object BaseName -ne 'CognitoAdminAuth').BaseName
+        @($beside | Sort-Object) | Should -Be @($script:shipped | Sort-Object)
+        $beside | Should -Contain 'System.Text.Json'
+        $fileList = (Import-PowerShellDataFile (Join-Path $script:moduleFolder 'CognitoAdminAuth.psd1')).FileList
+        foreach ($name in $beside) { $fileList | Should -Contain "$name.dll" }
+    }
+
+    It 'PowerShell 7 binds its runtime''s System.Text.Json, not the copy shipped for .NET Framework' -Skip:($PSEdition -ne 'Core') {
+        $json = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
+        @($json).Count | Should -Be 1
+        $json.Location | Should -Not -BeLike "$($script:moduleFolder)*"
+        # Control: the module really uses it (a building block reads its answer with Utf8JsonReader).
+        Get-CGIPSecretHash -ClientId a -ClientSecret b -UserName c | Should -Not -BeNullOrEmpty
+    }
 }
 
 Describe 'What ships for Windows PowerShell 5.1' {
-    It 'the Desktop assembly needs only .NET Framework 4.7.2, the host''s PowerShell and the assemblies beside it' {
+    It 'needs only .NET Framework 4.7.2, the host''s PowerShell and the assemblies beside it' -Tag NotUnderWine {
         $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
         $framework = Join-Path $packages 'microsoft.netframework.referenceassemblies.net472/1.0.3/build/.NETFramework/v4.7.2'
+        $framework | Should -Exist
         $available = @(Get-ChildItem $framework, (Join-Path $framework 'Facades') -Filter *.dll).BaseName +
-            @(Get-ChildItem $script:desktopFolder -Filter *.dll).BaseName + 'System.Management.Automation'
-        $shipped = Get-ChildItem $script:desktopFolder -Filter *.dll
-        $shipped.Name | Should -Contain 'System.Text.Json.dll'
-        $missing = foreach ($dll in $shipped) {
+            @($script:shipped) + 'System.Management.Automation'
+        $missing = foreach ($dll in Get-ChildItem $script:moduleFolder -Filter *.dll) {
             foreach ($reference in Get-AssemblyReferences $dll.FullName) {
                 if ($reference -notin $available) { "$($dll.Name) -> $reference" }
             }
         }
         $missing | Should -BeNullOrEmpty
-        # Control: the Core assembly references what .NET Framework does not have.
-        Get-AssemblyReferences (Join-Path $script:moduleFolder 'CognitoAdminAuth.dll') | Should -Contain 'System.Runtime'
-    }
-
-    It 'the shipped scripts use no syntax or variable that Windows PowerShell 5.1 lacks' {
-        $scripts = @(Get-ChildItem $script:moduleFolder -Recurse -Include *.ps1, *.psm1)
-        $scripts.Name | Should -Contain 'CognitoAdminAuth.psm1'
-        $found = foreach ($file in $scripts) {
-            $tokens = $null; $errors = $null
-            [void][Management.Automation.Language.Parser]::ParseFile($file.FullName, [ref]$tokens, [ref]$errors)
-            $errors | Should -BeNullOrEmpty
-            foreach ($t in $tokens) {
-                if ("$($t.Kind)" -in $script:newSyntax -or ($t.Kind -eq 'Variable' -and $t.Name -in $script:coreOnlyVariables)) {
-                    "$($file.Name):$($t.Extent.StartLineNumber) $($t.Text)"
-                }
-            }
-        }
-        $found | Should -BeNullOrEmpty
-        # Control: the scan does see PowerShell 7 syntax.
-        $tokens = $null; $errors = $null
-        [void][Management.Automation.Language.Parser]::ParseInput('$a ?? $b; $IsWindows', [ref]$tokens, [ref]$errors)
-        @($tokens | Where-Object { "$($_.Kind)" -in $script:newSyntax -or $_.Name -in $script:coreOnlyVariables }).Count | Should -Be 2
+        # Control: a .NET-only assembly does reference what .NET Framework does not have.
+        Get-AssemblyReferences ([System.Text.Json.JsonSerializer].Assembly.Location) | Should -Contain 'System.Runtime'
     }
 
     It 'the format file renders without ANSI sequences or $PSStyle, which 5.1 does not have' {
         $text = Get-Content -Raw (Join-Path $script:moduleFolder 'CognitoAdminAuth.Format.ps1xml')
         $text | Should -Not -Match '\x1b|`e|\[char\]\s*27|PSStyle'
         ([xml]$text).Configuration.ViewDefinitions.View | Should -Not -BeNullOrEmpty
+    }
+
+    It 'the .NET Framework way of loading the native library (LoadLibraryExW by full path) loads it, and names a missing file' -Skip:(-not $IsWindows) {
+        # Under Wine this runs in PowerShell 7, which takes the NativeLibrary path itself: the .NET Framework one is
+        # called directly, on the same Windows loader Windows PowerShell 5.1 would use.
+        $load = $script:assembly.GetType('CognitoAdminAuth.Native.NativeLibraryResolver').GetMethod('LoadOnWindows', [Reflection.BindingFlags]'NonPublic, Static')
+        $library = Join-Path $script:moduleFolder 'runtimes/win-x64/native/cgip_native.dll'
+        $load.Invoke($null, @($library)) | Should -Not -Be ([IntPtr]::Zero)
+        $missing = Join-Path $script:moduleFolder 'runtimes/win-x64/native/absent.dll'
+        { $load.Invoke($null, @($missing)) } | Should -Throw -ExpectedMessage "*could not load '$missing'*"
     }
 }

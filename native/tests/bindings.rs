@@ -3,23 +3,41 @@
 //! codes). These tests regenerate them and fail when a committed file differs; `CGIP_BLESS=1 cargo test
 //! --test bindings` rewrites them.
 //!
-//! The bindings are internal to the module: a script that could reach `cgip_cancel_free(IntPtr)` could
-//! take the shell down. interoptopus_csharp 0.16.6 hard-codes `public` on the `Interop` class and on the
-//! slice/vec pattern types in its templates (its visibility pass reaches only some types, and its
-//! extension hook is behind an unstable feature), so the one rule applied here is: no declaration at file
-//! scope is public. Members keep `public`; their reach is that of their internal type.
+//! interoptopus is the source of the binding: its C# output is generated here and the functions the module
+//! calls are taken from it as `DllImport` declarations (interoptopus writes `LibraryImport`, which .NET
+//! Framework lacks). Everything generated is `internal`: a script that could reach `cgip_cancel_free(IntPtr)`
+//! could take the shell down.
 
 use interoptopus_csharp::config::HeaderConfig;
 use interoptopus_csharp::dispatch::Dispatch;
 use interoptopus_csharp::RustLibrary;
 
+/// The module's binding: interoptopus' functions as `DllImport` declarations, which both .NET Framework (Windows
+/// PowerShell 5.1) and .NET (PowerShell 7) bind, so one netstandard2.0 assembly serves both editions.
 const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../module/src/Native/Interop.g.cs");
-/// The .NET Framework flavour's binding (Windows PowerShell 5.1): the same functions as `DllImport`.
-const GENERATED_DESKTOP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../module/src/Native/Interop.Desktop.g.cs");
-/// Plain `const` fields, compiled into both flavours.
+/// Plain `const` fields, compiled into the module.
 const GENERATED_NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../module/src/Native/Names.g.cs");
 
-fn generate() -> String {
+/// The functions the module calls, each with the parameter list interoptopus gives it (`cgip_invoke` has a
+/// pointer and a `ref` overload; the module reads the answer through the `ref`). The vec helpers interoptopus
+/// adds for its own marshallers are left out: the module never builds a Rust vec.
+const CALLED: &[(&str, &str)] = &[
+    ("cgip_abi_version", ""),
+    ("cgip_cancel_new", ""),
+    ("cgip_cancel_fire", "IntPtr token"),
+    ("cgip_cancel_free", "IntPtr token"),
+    ("cgip_invoke", "SliceByte request, IntPtr cancel, ref VecByte response"),
+    ("cgip_buffer_free", "VecByte buffer"),
+];
+
+/// Where the opaque `CancelToken` crosses as the module's `SafeHandle` (the marshaller holds a reference for the
+/// call, so a token cannot be freed under a running call): (function, parameter, or "" for the return value).
+/// `cgip_cancel_free` keeps its `IntPtr`: the handle's own `ReleaseHandle` calls it.
+const CANCEL_HANDLE: &str = "CognitoAdminAuth.Native.CancelTokenHandle";
+const CANCEL_HANDLE_AT: &[(&str, &str)] = &[("cgip_cancel_new", ""), ("cgip_cancel_fire", "token"), ("cgip_invoke", "cancel")];
+
+/// interoptopus' own C# for the library (`LibraryImport`, .NET 7+ only), from which the binding is derived.
+fn interoptopus_output() -> String {
     let out = RustLibrary::builder(cgip_native::ffi::ffi_inventory())
         .dll_name("cgip_native")
         .dispatch(Dispatch::single_file("CognitoAdminAuth.Native.Generated"))
@@ -27,24 +45,7 @@ fn generate() -> String {
         .build()
         .process()
         .expect("interoptopus generates C#");
-    internal_at_file_scope(out.buffer("Interop.cs").expect("one file"))
-}
-
-/// The namespace is file-scoped, so file-scope declarations are exactly the lines starting `public ` or
-/// `}public ` (interoptopus sometimes glues a declaration to the previous closing brace).
-fn internal_at_file_scope(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 256);
-    for line in text.split_inclusive('\n') {
-        match line.strip_prefix("public ").map(|rest| ("", rest)).or_else(|| line.strip_prefix("}public ").map(|rest| ("}", rest))) {
-            Some((brace, rest)) => {
-                out.push_str(brace);
-                out.push_str("internal ");
-                out.push_str(rest);
-            }
-            None => out.push_str(line),
-        }
-    }
-    out
+    out.buffer("Interop.cs").expect("one file").to_owned()
 }
 
 /// Fails unless the committed file is `fresh`; `CGIP_BLESS=1` writes it instead.
@@ -61,28 +62,20 @@ fn assert_committed(path: &str, fresh: &str) {
 }
 
 #[test]
-fn committed_csharp_bindings_match_the_rust_abi() {
-    assert_committed(GENERATED, &generate());
+fn committed_csharp_binding_matches_the_rust_abi() {
+    assert_committed(GENERATED, &dllimport_binding(&interoptopus_output()));
 }
 
-/// The Desktop binding is derived from interoptopus' own output, so it declares exactly its functions
-/// (entry points, overloads, parameter and return types) and nothing else can drift.
-#[test]
-fn committed_desktop_binding_declares_the_same_functions() {
-    assert_committed(GENERATED_DESKTOP, &desktop_binding(&generate()));
+/// One interoptopus import: entry point, return type and parameter list as it declares them.
+struct Import {
+    entry: String,
+    return_type: String,
+    params: String,
 }
 
-/// `[DllImport]` declarations of every `[LibraryImport]` of the generated binding (.NET Framework has no
-/// LibraryImport source generator), and blittable structs laid out as the marshallers' `Unmanaged` structs.
-/// A type it cannot map stops the test: a new kind of parameter needs a decision, not a silent skip.
-fn desktop_binding(core: &str) -> String {
+fn imports(core: &str) -> Vec<Import> {
     let lines: Vec<&str> = core.lines().collect();
-    let library = lines
-        .iter()
-        .find_map(|l| l.trim().strip_prefix("public const string NativeLib = ").and_then(|v| v.strip_suffix(';')))
-        .expect("the generated binding names its library");
-    let mut imports = String::new();
-    let mut structs: Vec<String> = Vec::new();
+    let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some(entry) = line.trim().strip_prefix("[LibraryImport(NativeLib, EntryPoint = \"").and_then(|r| r.strip_suffix("\")]")) else {
             continue;
@@ -92,34 +85,70 @@ fn desktop_binding(core: &str) -> String {
             .map(|l| l.trim())
             .find(|l| !l.starts_with('['))
             .expect("a declaration follows its attribute");
-        let (visibility, signature) = declaration
+        let signature = declaration
             .split_once(" static partial ")
-            .unwrap_or_else(|| panic!("unexpected declaration after {entry}: {declaration}"));
+            .unwrap_or_else(|| panic!("unexpected declaration after {entry}: {declaration}"))
+            .1;
         let (head, params) = signature.split_once('(').expect("a parameter list");
         let return_type = head.split_once(' ').expect("a return type and a name").0;
-        let mut types = vec![return_type];
-        for param in params.trim_end_matches(");").split(", ").filter(|p| !p.is_empty()) {
-            types.push(param.trim_start_matches("ref ").split(' ').next().unwrap());
+        found.push(Import { entry: entry.to_owned(), return_type: return_type.to_owned(), params: params.trim_end_matches(");").to_owned() });
+    }
+    found
+}
+
+/// `[DllImport]` declarations of the functions the module calls, as interoptopus declares them, the cancel
+/// token as a `SafeHandle`, and the blittable structs they pass laid out as interoptopus' `Unmanaged` structs.
+/// A function the module calls that interoptopus no longer declares with that parameter list, or a type it
+/// cannot map, stops the test: an ABI change needs a decision in the module, not a silent skip.
+fn dllimport_binding(core: &str) -> String {
+    let lines: Vec<&str> = core.lines().collect();
+    let library = lines
+        .iter()
+        .find_map(|l| l.trim().strip_prefix("public const string NativeLib = ").and_then(|v| v.strip_suffix(';')))
+        .expect("the generated binding names its library");
+    let all = imports(core);
+    let mut declarations = String::new();
+    let mut structs: Vec<String> = Vec::new();
+    for (entry, params) in CALLED {
+        let import = all
+            .iter()
+            .find(|i| i.entry == *entry && i.params == *params)
+            .unwrap_or_else(|| panic!("interoptopus no longer declares {entry}({params}), which the module calls"));
+        let mut return_type = import.return_type.clone();
+        let mut typed = Vec::new();
+        for param in import.params.split(", ").filter(|p| !p.is_empty()) {
+            let (by_ref, rest) = param.strip_prefix("ref ").map_or(("", param), |r| ("ref ", r));
+            let (ty, name) = rest.split_once(' ').expect("a type and a name");
+            let ty = if CANCEL_HANDLE_AT.contains(&(*entry, name)) {
+                assert_eq!(ty, "IntPtr", "{entry}: the cancel token `{name}` is no longer a pointer");
+                CANCEL_HANDLE
+            } else {
+                ty
+            };
+            note_struct(&mut structs, ty);
+            typed.push(format!("{by_ref}{ty} {name}"));
         }
-        for ty in types {
-            match ty {
-                "void" | "byte" | "int" | "uint" | "long" | "ulong" | "IntPtr" => {}
-                _ if !structs.iter().any(|s| s == ty) => structs.push(ty.to_owned()),
-                _ => {}
-            }
+        if CANCEL_HANDLE_AT.contains(&(*entry, "")) {
+            assert_eq!(return_type, "IntPtr", "{entry} no longer returns a pointer");
+            return_type = CANCEL_HANDLE.to_owned();
         }
-        imports.push_str(&format!(
-            "        [DllImport(NativeLib, EntryPoint = \"{entry}\", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]\n        {visibility} static extern {signature}\n\n"
+        note_struct(&mut structs, &return_type);
+        declarations.push_str(&format!(
+            "        [DllImport(NativeLib, EntryPoint = \"{entry}\", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]\n        public static extern {return_type} {entry}({});\n\n",
+            typed.join(", ")
         ));
     }
+    for exported in all.iter().map(|i| &i.entry).filter(|e| e.starts_with("cgip_")) {
+        assert!(CALLED.iter().any(|(c, _)| c == exported), "the library exports {exported}, which the module does not bind: add it to CALLED or drop it");
+    }
     let mut out = String::from(
-        "// <auto-generated>\n// Generated by native/tests/bindings.rs from Interop.g.cs (interoptopus): the same C ABI as DllImport\n\
-         // declarations for the .NET Framework flavour of the module. Do not edit; `CGIP_BLESS=1 cargo test --release\n\
-         // --test bindings` rewrites it.\n// </auto-generated>\n\
+        "// <auto-generated>\n// Generated by native/tests/bindings.rs from interoptopus' C# for the library: the functions the module calls,\n\
+         // as DllImport declarations that .NET Framework and .NET both bind. Do not edit; `CGIP_BLESS=1 cargo test\n\
+         // --release --test bindings` rewrites it.\n// </auto-generated>\n\
          using System;\nusing System.Runtime.InteropServices;\n\nnamespace CognitoAdminAuth.Native.Generated\n{\n",
     );
     out.push_str(&format!("    internal static class Interop\n    {{\n        public const string NativeLib = {library};\n\n"));
-    out.push_str(imports.trim_end());
+    out.push_str(declarations.trim_end());
     out.push_str("\n    }\n");
     for name in &structs {
         out.push_str(&format!("\n    [StructLayout(LayoutKind.Sequential)]\n    internal struct {name}\n    {{\n"));
@@ -130,6 +159,14 @@ fn desktop_binding(core: &str) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+fn note_struct(structs: &mut Vec<String>, ty: &str) {
+    match ty {
+        "void" | "byte" | "int" | "uint" | "long" | "ulong" | "IntPtr" | CANCEL_HANDLE => {}
+        _ if !structs.iter().any(|s| s == ty) => structs.push(ty.to_owned()),
+        _ => {}
+    }
 }
 
 /// The fields of `<name>.Unmanaged`, the blittable form interoptopus' marshaller passes for `name`.
@@ -149,14 +186,14 @@ fn unmanaged_fields(lines: &[&str], name: &str) -> Vec<String> {
                     let ty = field.split(' ').next().unwrap();
                     assert!(
                         matches!(ty, "IntPtr" | "byte" | "int" | "uint" | "long" | "ulong"),
-                        "{name}.Unmanaged has a field the Desktop binding cannot copy: {l}"
+                        "{name}.Unmanaged has a field the binding cannot copy: {l}"
                     );
                     field.to_owned()
                 })
                 .collect();
         }
     }
-    panic!("the Desktop binding cannot map {name}: the generated binding has no {name}.Unmanaged struct")
+    panic!("the binding cannot map {name}: interoptopus' output has no {name}.Unmanaged struct")
 }
 
 #[test]
@@ -219,16 +256,13 @@ fn native_names() -> String {
 }
 
 #[test]
-fn no_declaration_at_file_scope_stays_public() {
-    let text = internal_at_file_scope("public partial class A\n{\n    public int X;\n}public static class B {}\n");
-    assert_eq!(text, "internal partial class A\n{\n    public int X;\n}internal static class B {}\n");
-    assert!(!generate().lines().any(|l| l.starts_with("public ") || l.starts_with("}public ")));
+#[should_panic(expected = "no longer declares cgip_abi_version")]
+fn a_called_function_that_disappears_stops_the_generator() {
+    dllimport_binding("    public const string NativeLib = \"x\";\n");
 }
 
 #[test]
 #[should_panic(expected = "cannot map Mystery")]
-fn a_type_without_a_blittable_form_stops_the_desktop_generator() {
-    desktop_binding(
-        "    public const string NativeLib = \"x\";\n    [LibraryImport(NativeLib, EntryPoint = \"f\")]\n    public static partial void f(Mystery m);\n",
-    );
+fn a_type_without_a_blittable_form_stops_the_generator() {
+    unmanaged_fields(&["    public static partial void f(Mystery m);"], "Mystery");
 }

@@ -20,7 +20,7 @@ Import-Module (Join-Path $root 'tests/TestSupport.psm1') -Force
 # (a recording endpoint, the SRP server, pyotp); modules that pwsh ships beside the SDK (PSResourceGet for
 # packaging, ThreadJob for Start-ThreadJob); or pwsh.exe's console host (What if lines go to the host UI).
 $suites = 'StartCGIPAuthAdmin', 'SendCGIPAuthChallengeResponseAdmin', 'CommonBehaviour', 'Cancellation', 'AWSHistory',
-'AuthAssist', 'CmdletSurface', 'Help', 'SelectCompletion', 'Packaging', 'PlatformConventions' | ForEach-Object { "$_.Tests.ps1" }
+'AuthAssist', 'CmdletSurface', 'Help', 'SelectCompletion', 'Packaging', 'PlatformConventions', 'TwoEditions' | ForEach-Object { "$_.Tests.ps1" }
 
 # Wine maps the Linux root to drive Z:.
 function ConvertTo-WinePath([string] $Path) { 'Z:' + ((Resolve-Path $Path).Path -replace '/', '\') }
@@ -72,30 +72,20 @@ try {
     $hostDir = Join-Path $work 'pwsh'
     & dotnet publish (Join-Path $PSScriptRoot 'host/WinPwshHost.csproj') -c Release -o $hostDir --nologo -v quiet -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { throw 'the win-x64 PowerShell host does not build' }
-    # Every suite above with each assembly: the Desktop (.NET Framework) one takes its Windows path here,
-    # LoadLibraryExW of the library from the module folder and its DllImport binding.
-    $runs = @(
-        @{ Flavour = 'Core'; Suites = $suites }
-        @{ Flavour = 'Desktop'; Suites = $suites }
-    )
-    $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL; CGIP_MODULE_FLAVOUR = $env:CGIP_MODULE_FLAVOUR }
+    $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL }
     $env:CGIP_TEST_MODULE = ConvertTo-WinePath $ModulePath
     $env:CGIP_TEST_MOTO_URL = $moto.Url
     $env:CGIP_TEST_MOTO_TOTP_URL = $motoTotp.Url
     try {
-        foreach ($run in $runs) {
-            $name = "Pester, win-x64 under Wine ($($run.Flavour) assembly)"
-            Write-Host "== $name =="
-            $env:CGIP_MODULE_FLAVOUR = $run.Flavour
-            $resultFile = Join-Path $work "pester-result-$($run.Flavour).txt"
-            Remove-Item $resultFile -ErrorAction Ignore
-            New-Item -ItemType File -Path $resultFile | Out-Null
-            Invoke-Wine (Join-Path $hostDir 'pwsh.exe') -NoProfile -File (ConvertTo-WinePath (Join-Path $PSScriptRoot 'Invoke-WindowsPester.ps1')) `
-                (ConvertTo-WinePath $resultFile) ($run.Suites -join ',') 'NotUnderWine' | Write-Host
-            $counts = "$(Get-Content $resultFile -Raw)".Trim() -split ' '
-            if ($counts.Count -eq 2) { [pscustomobject]@{ Name = $name; Passed = [int]$counts[0]; Failed = [int]$counts[1] } }
-            else { Write-Host "$name ended without a result"; [pscustomobject]@{ Name = $name; Passed = 0; Failed = 1 } }
-        }
+        $name = 'Pester, win-x64 under Wine'
+        $resultFile = Join-Path $work 'pester-result.txt'
+        Remove-Item $resultFile -ErrorAction Ignore
+        New-Item -ItemType File -Path $resultFile | Out-Null
+        Invoke-Wine (Join-Path $hostDir 'pwsh.exe') -NoProfile -File (ConvertTo-WinePath (Join-Path $PSScriptRoot 'Invoke-WindowsPester.ps1')) `
+            (ConvertTo-WinePath $resultFile) ($suites -join ',') 'NotUnderWine' | Write-Host
+        $counts = "$(Get-Content $resultFile -Raw)".Trim() -split ' '
+        if ($counts.Count -eq 2) { [pscustomobject]@{ Name = $name; Passed = [int]$counts[0]; Failed = [int]$counts[1] } }
+        else { Write-Host "$name ended without a result"; [pscustomobject]@{ Name = $name; Passed = 0; Failed = 1 } }
     } finally {
         foreach ($k in $saved.Keys) { Set-Item "env:$k" $saved[$k] }
     }

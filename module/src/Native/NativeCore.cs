@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Threading;
 using CognitoAdminAuth.Native.Generated;
 
@@ -30,63 +29,15 @@ namespace CognitoAdminAuth.Native
             try
             {
                 _ = Loaded.Value;
-                using (var cancel = CancelHandle.Create())
+                using (var cancel = Interop.cgip_cancel_new())
                 using (cancellation.Register(cancel.Fire))
                 {
-                    var added = false;
-                    try
-                    {
-                        cancel.DangerousAddRef(ref added);
-                        return NativeBuffers.Invoke(request, cancel.DangerousGetHandle(), parse);
-                    }
-                    finally
-                    {
-                        if (added) cancel.DangerousRelease();
-                    }
+                    return NativeBuffers.Invoke(request, cancel, parse);
                 }
             }
             finally
             {
                 Array.Clear(request, 0, request.Length);
-            }
-        }
-
-        /// <summary>Owns a native cancel token so it is freed exactly once, even when a call throws.</summary>
-        private sealed class CancelHandle : SafeHandle
-        {
-            private CancelHandle() : base(IntPtr.Zero, ownsHandle: true) { }
-
-            public static CancelHandle Create()
-            {
-                var h = new CancelHandle();
-                h.SetHandle(Interop.cgip_cancel_new());
-                return h;
-            }
-
-            public override bool IsInvalid => handle == IntPtr.Zero;
-
-            public void Fire()
-            {
-                var added = false;
-                try
-                {
-                    DangerousAddRef(ref added);
-                    Interop.cgip_cancel_fire(handle);
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The call already finished and released the token: nothing left to cancel.
-                }
-                finally
-                {
-                    if (added) DangerousRelease();
-                }
-            }
-
-            protected override bool ReleaseHandle()
-            {
-                Interop.cgip_cancel_free(handle);
-                return true;
             }
         }
     }

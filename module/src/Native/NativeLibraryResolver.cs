@@ -8,29 +8,32 @@ using CognitoAdminAuth.Native.Generated;
 namespace CognitoAdminAuth.Native
 {
     /// <summary>
-    /// Loads the Rust library for the .NET Framework flavour, which sits in desktop/ one level below the module
-    /// folder that holds runtimes/. .NET Framework has no NativeLibrary to point DllImport at a file, so the
-    /// library is loaded by its full path first and the DllImports by bare name find it among the process's
-    /// modules. Done on first use, so importing the module loads nothing native.
+    /// Loads the Rust library from the module folder (<see cref="NativeLibraryLocation"/>) at the first call, so
+    /// importing the module loads nothing native. The one assembly runs on two runtimes:
+    /// - .NET Framework (Windows PowerShell 5.1) has no NativeLibrary: the library is loaded by full path, and the
+    ///   DllImports by bare name then find it among the process's modules.
+    /// - .NET (PowerShell 7) resolves DllImports through NativeLibrary, which the netstandard2.0 reference
+    ///   assemblies do not have: it is reached by reflection, once.
     /// </summary>
     internal static class NativeLibraryResolver
     {
         private static readonly object Gate = new object();
         private static IntPtr _handle;
 
+        internal static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
         public static void EnsureRegistered()
         {
             lock (Gate)
             {
                 if (_handle != IntPtr.Zero) return;
-                var assemblyFolder = Path.GetDirectoryName(typeof(Interop).Assembly.Location) ?? ".";
-                var path = NativeLibraryLocation.Find(Path.GetDirectoryName(assemblyFolder) ?? assemblyFolder);
-                _handle = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? LoadOnWindows(path) : LoadInCoreRuntime(path);
+                var path = NativeLibraryLocation.Find(Path.GetDirectoryName(typeof(Interop).Assembly.Location) ?? ".");
+                _handle = IsNetFramework ? LoadOnWindows(path) : LoadThroughNativeLibrary(path);
             }
         }
 
         // LOAD_WITH_ALTERED_SEARCH_PATH: what the library itself imports is searched from its own folder first.
-        private static IntPtr LoadOnWindows(string path)
+        internal static IntPtr LoadOnWindows(string path)
         {
             const uint loadWithAlteredSearchPath = 0x00000008;
             var handle = LoadLibraryExW(path, IntPtr.Zero, loadWithAlteredSearchPath);
@@ -42,9 +45,7 @@ namespace CognitoAdminAuth.Native
         [DllImport("kernel32", CharSet = CharSet.Unicode, SetLastError = true, ExactSpelling = true)]
         private static extern IntPtr LoadLibraryExW(string fileName, IntPtr reserved, uint flags);
 
-        // Not Windows, so not .NET Framework: PowerShell 7 has loaded this flavour (the tests do, on Linux). The
-        // runtime's NativeLibrary exists there but not in the net472 reference assemblies: reached by reflection.
-        private static IntPtr LoadInCoreRuntime(string path)
+        private static IntPtr LoadThroughNativeLibrary(string path)
         {
             var nativeLibrary = Type.GetType("System.Runtime.InteropServices.NativeLibrary", throwOnError: true);
             var resolverType = Type.GetType("System.Runtime.InteropServices.DllImportResolver", throwOnError: true);

@@ -4,12 +4,12 @@ using CognitoAdminAuth.Native.Generated;
 namespace CognitoAdminAuth.Native
 {
     /// <summary>
-    /// cgip_invoke through the DllImport binding: the request is pinned for the call, the answer read where Rust
-    /// wrote it and handed back to cgip_buffer_free, which wipes it (responses carry tokens).
+    /// cgip_invoke: the request is pinned for the call, the answer read where Rust wrote it and handed back to
+    /// cgip_buffer_free, which wipes it (responses carry tokens).
     /// </summary>
     internal static class NativeBuffers
     {
-        public static unsafe T Invoke<T>(byte[] request, IntPtr cancel, ResponseParser<T> parse)
+        public static unsafe T Invoke<T>(byte[] request, CancelTokenHandle cancel, ResponseParser<T> parse)
         {
             fixed (byte* data = request)
             {
