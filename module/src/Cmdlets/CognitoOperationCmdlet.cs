@@ -204,7 +204,12 @@ namespace CognitoAdminAuth.Cmdlets
             var request = NativeRequest.Create(operation, settings, null);
             string key;
             using (var sha = System.Security.Cryptography.SHA256.Create()) key = Convert.ToBase64String(sha.ComputeHash(request));
-            if (_resolutions.TryGetValue(key, out var known)) return known;
+            if (_resolutions.TryGetValue(key, out var known))
+            {
+                // The envelope holds -SecretKey and -SessionToken; NativeCore.Invoke wipes it on every other path.
+                Array.Clear(request, 0, request.Length);
+                return known;
+            }
             try
             {
                 var resolution = NativeCore.Invoke(request, _stopping.Token, ConnectionResolution.Read);

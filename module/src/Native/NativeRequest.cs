@@ -47,6 +47,12 @@ namespace CognitoAdminAuth.Native
                 Member(w, "input", input);
             });
 
+        /// <summary>
+        /// Sees every envelope as it is made, for tests/SecretsWiped.Tests.ps1 to check later that each was wiped
+        /// whatever path the call took; null outside that test.
+        /// </summary>
+        internal static Action<byte[]> WipeProbe;
+
         private static byte[] Write(Action<Utf8JsonWriter> members)
         {
             using (var buffer = new WipedBufferWriter())
@@ -57,7 +63,9 @@ namespace CognitoAdminAuth.Native
                     members(w);
                     w.WriteEndObject();
                 }
-                return buffer.ToArray();
+                var envelope = buffer.ToArray();
+                WipeProbe?.Invoke(envelope);
+                return envelope;
             }
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -22,35 +21,14 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         {
             var result = CallNative(NativeNames.Operation.DecodeTokenUnverified, new Dictionary<string, object> { ["Token"] = Token });
             var o = new PSObject();
-            o.Properties.Add(new PSNoteProperty("Header", ToObject(result.GetProperty("Header"))));
-            o.Properties.Add(new PSNoteProperty("Claims", ToObject(result.GetProperty("Payload"))));
-            DateTimeOffset? expires = result.TryGetProperty("Expires", out var e) && e.ValueKind == JsonValueKind.Number
-                ? DateTimeOffset.FromUnixTimeSeconds(e.GetInt64()) : (DateTimeOffset?)null;
+            o.Properties.Add(new PSNoteProperty("Header", result["Header"]));
+            o.Properties.Add(new PSNoteProperty("Claims", result["Payload"]));
+            DateTimeOffset? expires = result.TryGetValue("Expires", out var e) && e is long seconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
             o.Properties.Add(new PSNoteProperty("ExpiresAt", expires?.UtcDateTime));
             o.Properties.Add(new PSNoteProperty("IsExpired", expires.HasValue ? expires.Value <= DateTimeOffset.UtcNow : (bool?)null));
             o.Properties.Add(new PSNoteProperty("SignatureVerified", false));
             WriteObject(o);
-        }
-
-        /// <summary>JSON object → PSCustomObject-like PSObject, arrays → object[], scalars → .NET values.</summary>
-        private static object ToObject(JsonElement e)
-        {
-            switch (e.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var o = new PSObject();
-                    foreach (var p in e.EnumerateObject()) o.Properties.Add(new PSNoteProperty(p.Name, ToObject(p.Value)));
-                    return o;
-                case JsonValueKind.Array:
-                    var list = new List<object>();
-                    foreach (var item in e.EnumerateArray()) list.Add(ToObject(item));
-                    return list.ToArray();
-                case JsonValueKind.String: return e.GetString();
-                case JsonValueKind.Number: return e.TryGetInt64(out var l) ? (object)l : e.GetDouble();
-                case JsonValueKind.True: return true;
-                case JsonValueKind.False: return false;
-                default: return null;
-            }
         }
     }
 }

@@ -28,7 +28,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
             var input = new Dictionary<string, object> { ["Secret"] = Secrets.Reveal(Secret, nameof(Secret)) };
             if (Time.HasValue) input["UnixTime"] = Time.Value.ToUnixTimeSeconds();
             var result = CallNative(NativeNames.Operation.TotpCode, input);
-            WriteVerbose($"TOTP code valid for {result.GetProperty("SecondsRemaining").GetInt64()} more seconds");
+            WriteVerbose($"TOTP code valid for {result["SecondsRemaining"]} more seconds");
             WriteObject(Str(result, "Code"));
         }
     }

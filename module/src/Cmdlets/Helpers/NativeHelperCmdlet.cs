@@ -13,12 +13,15 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     /// </summary>
     public abstract class NativeHelperCmdlet : PSCmdlet
     {
-        private protected JsonElement CallNative(string operation, Dictionary<string, object> input)
+        /// <summary>
+        /// The answer's members, read in place from the native buffer (which is wiped once this returns): the
+        /// values are the only copies made. Nested objects become PSObjects, arrays object[], numbers long or double.
+        /// </summary>
+        private protected Dictionary<string, object> CallNative(string operation, Dictionary<string, object> input)
         {
             try
             {
-                // The element owns a copy of the answer (a device password, a code); the native buffer is wiped.
-                return NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None, ReadElement);
+                return NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None, ReadAnswer);
             }
             catch (NativeCallException e)
             {
@@ -28,12 +31,46 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
             }
         }
 
-        private static JsonElement ReadElement(ReadOnlySpan<byte> json)
+        private static Dictionary<string, object> ReadAnswer(ReadOnlySpan<byte> json)
         {
             var reader = new Utf8JsonReader(json);
-            return JsonElement.ParseValue(ref reader);
+            reader.Read();
+            var members = new Dictionary<string, object>();
+            while (ResponseReader.NextProperty(ref reader))
+            {
+                var name = reader.GetString();
+                reader.Read();
+                members[name] = ReadValue(ref reader);
+            }
+            return members;
         }
 
-        private protected static string Str(JsonElement e, string name) => ResponseReader.Str(e, name);
+        private static object ReadValue(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    var o = new PSObject();
+                    while (ResponseReader.NextProperty(ref reader))
+                    {
+                        var name = reader.GetString();
+                        reader.Read();
+                        o.Properties.Add(new PSNoteProperty(name, ReadValue(ref reader)));
+                    }
+                    return o;
+                case JsonTokenType.StartArray:
+                    var list = new List<object>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
+                    return list.ToArray();
+                case JsonTokenType.String: return reader.GetString();
+                case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? (object)l : reader.GetDouble();
+                case JsonTokenType.True: return true;
+                case JsonTokenType.False: return false;
+                default: return null;
+            }
+        }
+
+        private protected static string Str(Dictionary<string, object> answer, string name) =>
+            answer.TryGetValue(name, out var v) ? v as string : null;
     }
 }
