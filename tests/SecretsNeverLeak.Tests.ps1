@@ -3,6 +3,9 @@
 # client secret and its SECRET_HASH, device password, TOTP secret) is searched for in everything captured:
 # the six streams, $Error[0] | Format-List * -Force, every inner exception's ToString(), $AWSHistory as JSON,
 # and the child's stdout and stderr. Each case also checks that its failure did happen and is explained.
+# The password, client secret and device password end in characters that JSON-escaping and URL-encoding
+# change, and each sentinel's leading letters and digits are searched for too, also with line breaks taken
+# out: an escaped, encoded, folded or partly scrubbed copy leaks them as surely as a verbatim one.
 BeforeDiscovery {
     $script:serviceCases = @(
         @{ Path = 'a 200 whose ExpiresIn is a string'; Mode = 'body'; Status = 200; Body = 'wrong-type'; Cmdlet = 'Start'
@@ -25,6 +28,19 @@ BeforeDiscovery {
            Expect = '^Internal error\.$' }
         @{ Path = 'a 502 HTML page quoting the raw request'; Mode = 'echo-html'; Status = 502; Body = 'good'; Cmdlet = 'Start'
            Expect = '.' }
+        # A gateway quoting the request where the module reads it; the error keeps naming its code, status, request id.
+        foreach ($echo in 'echo-message', 'echo-escaped', 'echo-urlencoded', 'echo-folded') {
+            foreach ($cmdlet in 'Start', 'Send', 'SendDevice') {
+                @{ Path = "a 400 quoting the request in its message ($echo, $cmdlet)"; Mode = $echo; Status = 400; Body = 'error400'; Cmdlet = $cmdlet
+                   Expect = '(?s)^bad request: .*\(redacted\)'; Code = 'InvalidParameterException'; RequestId = "hostile-$echo" }
+            }
+        }
+        foreach ($cmdlet in 'Start', 'Send', 'SendDevice') {
+            @{ Path = "a 400 whose __type is the request ($cmdlet)"; Mode = 'echo-type'; Status = 400; Body = 'error400'; Cmdlet = $cmdlet
+               Expect = '^Invalid parameters\.$'; Code = '^%7B.*\(redacted\)'; RequestId = 'hostile-echo-type' }
+            @{ Path = "a 400 whose error type and request id headers are the request ($cmdlet)"; Mode = 'echo-header'; Status = 400; Body = 'error400'; Cmdlet = $cmdlet
+               Expect = '^Invalid parameters\.$'; Code = '^%7B.*\(redacted\)'; RequestId = '^\{.*\(redacted\)' }
+        }
         @{ Path = 'TLS with an untrusted self-signed certificate'; Mode = 'tls'; Status = 200; Body = 'good'; Cmdlet = 'Start'
            Expect = 'Could not reach the service endpoint https://127\.0\.0\.1:\d+: .*certificate' }
         @{ Path = 'a server that never answers (timeout)'; Mode = 'silent'; Status = 200; Body = 'good'; Cmdlet = 'Start'
@@ -66,8 +82,9 @@ BeforeAll {
     function script:New-Sentinels {
         <# Distinct secrets for one case; SECRET_HASH is derived from the client secret as the module sends it. #>
         $id = [guid]::NewGuid().ToString('N').Substring(0, 10)
-        $s = [ordered]@{ PW = "SNTLpw$id"; AT = "SNTLat$id"; IT = "SNTLit$id"; RT = "SNTLrt$id"; SESS = "SNTLsess$id" + ('s' * 20)
-            SK = "SNTLsk$id"; ST = "SNTLst$id"; CS = "SNTLcs$id"; DP = "SNTLdp$id"; TOTP = "SNTLTOTP$($id.ToUpper())" }
+        $odd = ' "q\/+&é€'
+        $s = [ordered]@{ PW = "SNTLpw$id$odd"; AT = "SNTLat$id"; IT = "SNTLit$id"; RT = "SNTLrt$id"; SESS = "SNTLsess$id" + ('s' * 20)
+            SK = "SNTLsk$id"; ST = "SNTLst$id"; CS = "SNTLcs$id$odd"; DP = "SNTLdp$id$odd"; TOTP = "SNTLTOTP$($id.ToUpper())" }
         $s.SECRETHASH = (Get-CGIPSecretHash -ClientId c -ClientSecret $s.CS -UserName alice)
         $s
     }
@@ -119,8 +136,13 @@ BeforeAll {
         $texts = @($Report.texts | Where-Object { $_ })
         $texts.Count | Should -BeGreaterThan 5 -Because 'streams, the error in full, its exceptions, $AWSHistory, stdout and stderr were captured'
         foreach ($text in $texts) {
+            # Line breaks (raw or JSON-escaped) and the indentation after them taken out, as a folding proxy put them in.
+            $unfolded = $text -replace '(\r?\n|\\r\\n|\\n)[ \t]*', ''
             foreach ($kv in $Sentinels.GetEnumerator()) {
-                if ($text.Contains($kv.Value)) { throw "the $($kv.Key) sentinel leaked into: $text" }
+                $head = [regex]::Match($kv.Value, '^[A-Za-z0-9]+').Value
+                foreach ($needle in @($kv.Value) + @($head | Where-Object Length -GE 12)) {
+                    if ($text.Contains($needle) -or $unfolded.Contains($needle)) { throw "the $($kv.Key) sentinel leaked into: $text" }
+                }
             }
         }
         $script:searched += $texts.Count; $script:paths += 1
@@ -151,10 +173,16 @@ Describe 'Service call failures hand back no secret' {
             $report = Invoke-Captured (Get-CaseCommand $Cmdlet) ($s + @{ URL = $url })
         } finally { Stop-TestServer $server }
         $report.errorCount | Should -BeGreaterThan 0 -Because 'the call failed'
-        $report.message | Should -Match $Expect
-        $report.texts | Where-Object { $_ -match 'DispatchFailure \{|ResponseError \{|raw: Response' } | Should -BeNullOrEmpty -Because 'no Debug dump of the SDK error'
+        # First, so that a leak is reported as one rather than as a message that does not match.
         $s.URL = $null; $s.Remove('URL')
         Assert-NoSentinel $report $s
+        $report.message | Should -Match $Expect
+        if ($Code) {
+            $report.statusCode | Should -Be $Status
+            $report.errorCode | Should -Match $Code
+            $report.requestId | Should -Match $RequestId
+        }
+        $report.texts | Where-Object { $_ -match 'DispatchFailure \{|ResponseError \{|raw: Response' } | Should -BeNullOrEmpty -Because 'no Debug dump of the SDK error'
     }
 }
 

@@ -108,6 +108,13 @@ pub struct DeviceSecret {
     password: String,
 }
 
+impl DeviceSecret {
+    /// The device's password; its group key names the device group, like DEVICE_KEY the device.
+    pub fn password(&self) -> &str {
+        &self.password
+    }
+}
+
 fn invalid(message: impl Into<String>) -> NativeError {
     NativeError::invalid_request(message)
 }
@@ -314,6 +321,18 @@ impl Local {
             Local::DeviceVerifier(i) => auth::generate_device_verifier(&i.device_group_key, &i.device_key)
                 .map(|v| json!({ "DevicePassword": v.device_password.as_str(), "PasswordVerifier": v.password_verifier_b64, "Salt": v.salt_b64 }))
                 .map_err(|e| invalid(e.to_string())),
+        }
+    }
+
+    /// What the input holds that must not be shown: the client secret, TOTP secret, token, password, and
+    /// the SRP handle and challenge values a claim is computed from. Device keys only name a device.
+    pub fn secrets(&self) -> Vec<&str> {
+        match self {
+            Local::SecretHash(i) => vec![&i.client_secret],
+            Local::TotpCode(i) => vec![&i.secret],
+            Local::DecodeTokenUnverified(i) => vec![&i.token],
+            Local::SrpStart | Local::DeviceVerifier(_) => Vec::new(),
+            Local::SrpClaim(i) => vec![&i.handle, &i.password, &i.srp_b, &i.salt, &i.secret_block],
         }
     }
 }

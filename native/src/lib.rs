@@ -18,6 +18,7 @@ pub mod model;
 pub mod response_shape;
 pub mod ops;
 pub mod runtime;
+pub mod scrub;
 pub mod settings;
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::model::{
     AuthResponse, ContextData, ResponseMetadata,
 };
 use crate::runtime::runtime;
+use crate::scrub::Scrubber;
 
 /// Far above any real request (each auth parameter is capped at 128 KiB by the service); refusing
 /// larger payloads keeps a runaway caller from making us parse megabytes.
@@ -36,6 +37,9 @@ pub fn call_blocking(request: &[u8], cancel: Option<&CancellationToken>) -> Resu
     })
 }
 
+/// Every error leaves through the call's [`Scrubber`]: whatever a service or a proxy quotes back of the
+/// request, or a local step quotes of its input, reaches the caller without the call's secrets. Before the
+/// envelope is read nothing is known, and its refusals never quote a value ([`crate::error::json_problem`]).
 pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
     if request.len() > MAX_REQUEST_BYTES {
         return Err(NativeError::invalid_request(format!(
@@ -43,7 +47,47 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
             request.len()
         )));
     }
-    let Envelope { operation, client: settings, client_secret, device, challenge_parameters } = Envelope::parse(request)?;
+    let envelope = Envelope::parse(request)?;
+    let mut secrets = secrets_of(&envelope);
+    let result = run(envelope, &mut secrets).await;
+    result.map_err(|e| secrets.scrub_error(e))
+}
+
+/// The secrets the envelope holds. The values computed from them (SECRET_HASH, SRP_A, the claim) are added
+/// by [`run`] once they exist; an access key id, user and device names are not secret.
+fn secrets_of(envelope: &Envelope) -> Scrubber {
+    let mut secrets = Scrubber::default();
+    if let Some(credentials) = &envelope.client.credentials {
+        secrets.add(&credentials.secret_access_key);
+        secrets.add_opt(credentials.session_token.as_deref());
+    }
+    for name in ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] {
+        secrets.add_opt(envelope.client.environment.get(name));
+    }
+    secrets.add_opt(envelope.client_secret.as_deref().map(String::as_str));
+    secrets.add_opt(envelope.device.as_ref().map(|d| d.password()));
+    if let Some(challenge) = &envelope.challenge_parameters {
+        for name in ["SECRET_BLOCK", "SRP_B", "SALT"] {
+            secrets.add_opt(challenge.get(name).and_then(Option::as_deref));
+        }
+    }
+    match &envelope.operation {
+        Operation::AdminInitiateAuth(input) => {
+            secrets.add_parameters(input.auth_parameters.as_ref());
+            secrets.add_opt(input.session.as_deref());
+        }
+        Operation::AdminRespondToAuthChallenge(input) => {
+            secrets.add_parameters(input.challenge_responses.as_ref());
+            secrets.add_opt(input.session.as_deref());
+        }
+        Operation::Local(local) => local.secrets().into_iter().for_each(|s| secrets.add(s)),
+        Operation::ResolveConnection => {}
+    }
+    secrets
+}
+
+async fn run(envelope: Envelope, secrets: &mut Scrubber) -> Result<Vec<u8>, NativeError> {
+    let Envelope { operation, client: settings, client_secret, device, challenge_parameters } = envelope;
     let secret = client_secret.as_deref().map(String::as_str);
     let target = settings.describe_target();
     let response = match operation {
@@ -54,6 +98,7 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
         }
         Operation::AdminInitiateAuth(mut input) => {
             let srp = assist::before_initiate(&mut input, secret)?;
+            secrets.add_parameters(input.auth_parameters.as_ref());
             let client = client_for(&settings).await?;
             let response = admin_initiate_auth(&client, input, &target).await.map_err(|e| credentials::explain(e, &settings))?;
             assist::after_call(srp, &response);
@@ -61,6 +106,7 @@ pub async fn invoke(request: &[u8]) -> Result<Vec<u8>, NativeError> {
         }
         Operation::AdminRespondToAuthChallenge(mut input) => {
             let srp = assist::before_respond(&mut input, secret, device, challenge_parameters.as_ref())?;
+            secrets.add_parameters(input.challenge_responses.as_ref());
             let client = client_for(&settings).await?;
             let response = respond_to_auth_challenge(&client, input, &target).await.map_err(|e| credentials::explain(e, &settings))?;
             assist::after_call(srp, &response);

@@ -219,3 +219,39 @@ fn resolving_fallback_credentials_needs_no_region_and_reports_what_was_tried() {
     assert_eq!(err.kind, ErrorKind::Credentials);
     assert!(err.message.contains("container"), "{}", err.message);
 }
+
+/// A proxy that answers 400 and quotes the request body in the error's message: the error still names the
+/// code, status and request id, and holds none of the secrets sent, the computed ones (SECRET_HASH, SRP_A)
+/// included, though the body quoted had them all.
+#[test]
+fn a_proxy_quoting_the_request_in_its_message_shows_no_secret() {
+    let password = r#"pä"ss\w/rd é+&€1"#;
+    let client_secret = "client-secret-value-1";
+    for flow in ["ADMIN_USER_PASSWORD_AUTH", "USER_SRP_AUTH"] {
+        let server = TestServer::start(vec![Reply::EchoInMessage]);
+        let mut req: Value = serde_json::from_slice(&request(
+            &server.url,
+            "AdminInitiateAuth",
+            json!({"UserPoolId": "us-east-1_abc", "ClientId": "client1", "AuthFlow": flow,
+                   "AuthParameters": {"USERNAME": "alice", "PASSWORD": password}}),
+        ))
+        .unwrap();
+        req["clientSecret"] = client_secret.into();
+        let err = call(&request_bytes(&req)).unwrap_err();
+        let sent: Value = serde_json::from_str(&server.requests.lock().unwrap()[0].body).unwrap();
+        let params = &sent["AuthParameters"];
+        let secret_hash = crate::auth::secret_hash(client_secret, "alice", "client1");
+        assert_eq!(params["SECRET_HASH"], secret_hash.as_str(), "{flow}: the quoted body had the hash");
+        let mut secrets = vec![password.to_owned(), secret_hash, client_secret.to_owned()];
+        secrets.extend(params["SRP_A"].as_str().map(str::to_owned));
+        let json = String::from_utf8(err.to_json()).unwrap();
+        // As sent, the password is JSON-escaped: both spellings must be gone.
+        secrets.push(serde_json::to_string(password).unwrap().trim_matches('"').to_owned());
+        for secret in &secrets {
+            assert!(!err.message.contains(secret.as_str()) && !json.contains(secret.as_str()), "{flow}: {secret} leaked into {}", err.message);
+        }
+        assert!(err.message.starts_with("bad request: {") && err.message.contains(r#""USERNAME":"alice""#), "{flow}: {}", err.message);
+        assert!(err.message.contains(crate::scrub::MARKER), "{flow}: {}", err.message);
+        assert_eq!((err.kind, err.code.as_str(), err.status_code, err.request_id.as_deref()), (ErrorKind::Service, "InvalidParameterException", Some(400), Some("req-400")), "{flow}");
+    }
+}

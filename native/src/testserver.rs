@@ -14,6 +14,8 @@ pub enum Reply {
     Cut { status: u16, body: String, declared_len: usize },
     /// Echoes the `X-Test-Id` of the request body back in a valid AdminInitiateAuth response.
     EchoSession,
+    /// Answers 400 InvalidParameterException whose message quotes the request body, as some proxies do.
+    EchoInMessage,
 }
 
 pub struct Recorded {
@@ -102,6 +104,10 @@ fn serve(stream: TcpStream, reply: Reply, seen: Arc<Mutex<Vec<Recorded>>>) {
                 let v: serde_json::Value = serde_json::from_str(&body).unwrap();
                 let id = v["ClientMetadata"]["id"].as_str().unwrap_or("").to_owned();
                 (200, format!(r#"{{"ChallengeName":"CUSTOM_CHALLENGE","Session":"{id}","ChallengeParameters":{{}}}}"#))
+            }
+            Reply::EchoInMessage => {
+                let message = format!("bad request: {body}");
+                (400, serde_json::json!({"__type": "InvalidParameterException", "message": message}).to_string())
             }
         };
         seen.lock().unwrap().push(Recorded { target, body });
