@@ -105,9 +105,9 @@ Describe 'Request envelopes are wiped on every path' {
 
     It 'control: an envelope that no call consumed is seen unwiped, so the check above can fail' {
         $local = $script:request.GetMethod('Local', [Reflection.BindingFlags]'NonPublic, Public, Static')
-        $members = [System.Collections.Generic.Dictionary[string, object]]::new()
-        $members["ClientSecret"] = "unconsumed-secret"
-        $envelope = $local.Invoke($null, @("SecretHash", $members))
+        $secretHash = [Activator]::CreateInstance($script:request.Assembly.GetType('CognitoAdminAuth.Native.Contract.SecretHashInput'))
+        $secretHash.GetType().GetProperty('ClientSecret').SetValue($secretHash, 'unconsumed-secret')
+        $envelope = $local.Invoke($null, @('SecretHash', $secretHash))
         @($script:seen.ToArray()).Count | Should -Be 1
         { Assert-AllWiped -AtLeast 1 } | Should -Throw -ExpectedMessage '*an envelope kept bytes after its call*'
         [Array]::Clear($envelope, 0, $envelope.Length)

@@ -8,12 +8,13 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use once_cell::sync::Lazy;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::auth::{self, SrpClient};
 use crate::error::NativeError;
+use crate::exact;
 use crate::model::{AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AuthResponse, StringMap};
 
 /// Cognito keeps a challenge session for 3 to 15 minutes; an exchange older than the longest is useless.
@@ -99,13 +100,15 @@ pub struct SrpStarted {
     prover: Prover,
 }
 
-/// A remembered device's keys for DEVICE_SRP_AUTH (from ConfirmDevice and New-CGIPDeviceVerifier); wiped
-/// when dropped, also when the envelope holding it fails to parse.
-#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct DeviceSecret {
-    group_key: String,
-    password: String,
+contract! {
+    /// A remembered device's keys for DEVICE_SRP_AUTH (from ConfirmDevice and New-CGIPDeviceVerifier); wiped
+    /// when dropped, also when the envelope holding it fails to parse.
+    #[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
+    #[serde(deny_unknown_fields)]
+    pub struct DeviceSecret (in, "camelCase") {
+        group_key: String,
+        password: String,
+    }
 }
 
 impl DeviceSecret {
@@ -304,22 +307,36 @@ pub enum Local {
 }
 
 impl Local {
-    pub fn run(self) -> Result<Value, NativeError> {
+    /// Runs the building block; its answer is serialised at its exact size (the buffer is wiped when freed).
+    pub fn run(self) -> Result<Vec<u8>, NativeError> {
         match self {
-            Local::SecretHash(i) => Ok(json!({ "SecretHash": auth::secret_hash(&i.client_secret, &i.user_name, &i.client_id) })),
+            Local::SecretHash(i) => {
+                Ok(exact::to_vec(&SecretHashAnswer { secret_hash: auth::secret_hash(&i.client_secret, &i.user_name, &i.client_id) }))
+            }
             Local::TotpCode(i) => {
                 let now = i.unix_time.unwrap_or_else(|| SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0));
                 auth::totp_code(&i.secret, now)
-                    .map(|code| json!({ "Code": code, "SecondsRemaining": auth::seconds_remaining(now) }))
+                    .map(|code| exact::to_vec(&TotpAnswer { code, seconds_remaining: auth::seconds_remaining(now) }))
                     .map_err(|e| invalid(format!("The TOTP secret is not usable: {e}")))
             }
             Local::DecodeTokenUnverified(i) => auth::decode_unverified(&i.token)
-                .map(|jwt| json!({ "Header": jwt.header, "Payload": jwt.payload, "Expires": jwt.exp() }))
+                .map(|jwt| {
+                    let expires = jwt.exp();
+                    exact::to_vec(&TokenAnswer { header: jwt.header, payload: jwt.payload, expires })
+                })
                 .map_err(|e| invalid(format!("Not a JWT: {e}"))),
             Local::SrpStart => srp_start(),
             Local::SrpClaim(i) => srp_claim(&i),
             Local::DeviceVerifier(i) => auth::generate_device_verifier(&i.device_group_key, &i.device_key)
-                .map(|v| json!({ "DevicePassword": v.device_password.as_str(), "PasswordVerifier": v.password_verifier_b64, "Salt": v.salt_b64 }))
+                .map(|mut v| {
+                    // Moved, not copied: the answer is the password's one copy here, wiped when dropped.
+                    let answer = DeviceVerifierAnswer {
+                        device_password: std::mem::take(&mut *v.device_password),
+                        password_verifier: std::mem::take(&mut v.password_verifier_b64),
+                        salt: std::mem::take(&mut v.salt_b64),
+                    };
+                    exact::to_vec(&answer)
+                })
                 .map_err(|e| invalid(e.to_string())),
         }
     }
@@ -338,7 +355,7 @@ impl Local {
 }
 
 /// A fresh SRP_A; its private value stays here under the returned handle (15 minutes at most).
-fn srp_start() -> Result<Value, NativeError> {
+fn srp_start() -> Result<Vec<u8>, NativeError> {
     let client = SrpClient::new().map_err(|e| NativeError::internal(format!("SRP: {e}")))?;
     let mut id = [0u8; 16];
     getrandom::getrandom(&mut id).map_err(|e| NativeError::internal(format!("random: {e}")))?;
@@ -350,11 +367,11 @@ fn srp_start() -> Result<Value, NativeError> {
         handles.clear();
     }
     handles.insert(handle.clone(), (client, Instant::now()));
-    Ok(json!({ "SrpA": srp_a, "Handle": handle }))
+    Ok(exact::to_vec(&SrpStartAnswer { srp_a, handle }))
 }
 
 /// Signs a PASSWORD_VERIFIER challenge with the private value behind `handle`, which is then forgotten.
-fn srp_claim(i: &ClaimInput) -> Result<Value, NativeError> {
+fn srp_claim(i: &ClaimInput) -> Result<Vec<u8>, NativeError> {
     let (client, _) = HANDLES
         .lock()
         .unwrap_or_else(|p| p.into_inner())
@@ -364,50 +381,109 @@ fn srp_claim(i: &ClaimInput) -> Result<Value, NativeError> {
     let claim = client
         .password_claim(&i.user_pool_id, &i.user_id_for_srp, &i.password, &i.srp_b, &i.salt, &i.secret_block, &timestamp)
         .map_err(|e| invalid(format!("The PASSWORD_VERIFIER challenge cannot be answered: {e}")))?;
-    Ok(json!({ "Signature": claim.signature_b64, "Timestamp": claim.timestamp, "SecretBlock": &i.secret_block }))
+    Ok(exact::to_vec(&SrpClaimAnswer { signature: claim.signature_b64, timestamp: claim.timestamp, secret_block: i.secret_block.clone() }))
 }
 
 // The inputs keep the local operations' secrets (client secret, TOTP secret, token, password): wiped when
 // dropped, whether the operation ran or the envelope failed after them. Unknown members are ignored.
 
-#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "PascalCase")]
-pub struct SecretHashInput {
-    client_secret: String,
-    user_name: String,
-    client_id: String,
+contract! {
+    #[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
+    pub struct SecretHashInput (in, "PascalCase") {
+        client_secret: String,
+        user_name: String,
+        client_id: String,
+    }
 }
 
-#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "PascalCase")]
-pub struct TotpInput {
-    secret: String,
-    unix_time: Option<u64>,
+contract! {
+    #[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
+    pub struct TotpInput (in, "PascalCase") {
+        secret: String,
+        unix_time: Option<u64>,
+    }
 }
 
-#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "PascalCase")]
-pub struct TokenInput {
-    token: String,
+contract! {
+    #[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
+    pub struct TokenInput (in, "PascalCase") {
+        token: String,
+    }
 }
 
-#[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "PascalCase")]
-pub struct ClaimInput {
-    handle: String,
-    user_pool_id: String,
-    user_id_for_srp: String,
-    password: String,
-    srp_b: String,
-    salt: String,
-    secret_block: String,
+contract! {
+    #[derive(Deserialize, Zeroize, ZeroizeOnDrop)]
+    pub struct ClaimInput (in, "PascalCase") {
+        handle: String,
+        user_pool_id: String,
+        user_id_for_srp: String,
+        password: String,
+        srp_b: String,
+        salt: String,
+        secret_block: String,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct DeviceInput {
-    device_group_key: String,
-    device_key: String,
+contract! {
+    #[derive(Deserialize)]
+    pub struct DeviceInput (in, "PascalCase") {
+        device_group_key: String,
+        device_key: String,
+    }
+}
+
+// The answers. Those holding a secret (SECRET_HASH, the device password) are wiped when dropped, after they were
+// serialised into the answer buffer.
+
+contract! {
+    #[derive(Serialize, Zeroize, ZeroizeOnDrop)]
+    pub struct SecretHashAnswer (out, "PascalCase") {
+        secret_hash: String,
+    }
+}
+
+contract! {
+    #[derive(Serialize)]
+    pub struct TotpAnswer (out, "PascalCase") {
+        code: String,
+        seconds_remaining: u64,
+    }
+}
+
+contract! {
+    /// A token's parts as they are: the claims are whatever the issuer put there.
+    #[derive(Serialize)]
+    pub struct TokenAnswer (out, "PascalCase") {
+        header: Map<String, Value>,
+        payload: Map<String, Value>,
+        expires: Option<i64>,
+    }
+}
+
+contract! {
+    #[derive(Serialize)]
+    pub struct SrpStartAnswer (out, "PascalCase") {
+        srp_a: String,
+        handle: String,
+    }
+}
+
+contract! {
+    #[derive(Serialize)]
+    pub struct SrpClaimAnswer (out, "PascalCase") {
+        signature: String,
+        timestamp: String,
+        secret_block: String,
+    }
+}
+
+contract! {
+    #[derive(Serialize, Zeroize, ZeroizeOnDrop)]
+    pub struct DeviceVerifierAnswer (out, "PascalCase") {
+        device_password: String,
+        password_verifier: String,
+        salt: String,
+    }
 }
 
 #[cfg(test)]
@@ -578,19 +654,24 @@ mod tests {
         assert!(err.message.contains("not both"), "{}", err.message);
     }
 
+    /// An answer as the module reads it: JSON in the contract's member names.
+    fn answer_of(bytes: Vec<u8>) -> Value {
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
     #[test]
     fn local_operations_answer_without_a_service() {
         let totp = |unix_time| Local::TotpCode(TotpInput { secret: "JBSWY3DPEHPK3PXP".into(), unix_time }).run();
-        assert_eq!(totp(Some(59)).unwrap()["Code"].as_str().unwrap().len(), 6);
+        assert_eq!(answer_of(totp(Some(59)).unwrap())["Code"].as_str().unwrap().len(), 6);
         let bad = Local::TotpCode(TotpInput { secret: "not base32!".into(), unix_time: Some(59) }).run().unwrap_err();
         assert!(bad.message.starts_with("The TOTP secret is not usable"), "{}", bad.message);
-        let hash = Local::SecretHash(SecretHashInput { client_secret: "s".into(), user_name: "u".into(), client_id: "c".into() }).run().unwrap();
+        let hash = answer_of(Local::SecretHash(SecretHashInput { client_secret: "s".into(), user_name: "u".into(), client_id: "c".into() }).run().unwrap());
         assert_eq!(hash["SecretHash"], auth::secret_hash("s", "u", "c"));
     }
 
     #[test]
     fn an_srp_handle_signs_once() {
-        let start = Local::SrpStart.run().unwrap();
+        let start = answer_of(Local::SrpStart.run().unwrap());
         let handle = start["Handle"].as_str().unwrap();
         let claim = |h: &str| {
             Local::SrpClaim(ClaimInput {
@@ -604,7 +685,7 @@ mod tests {
             })
             .run()
         };
-        assert!(claim(handle).unwrap()["Signature"].as_str().is_some());
+        assert!(answer_of(claim(handle).unwrap())["Signature"].as_str().is_some());
         assert!(claim(handle).unwrap_err().message.contains("Unknown or used"));
     }
 }

@@ -45,10 +45,10 @@ pub enum Source<'a> {
     Tail,
 }
 
+contract! {
 /// What `ResolveConnection` answers: the sources for -Debug (never values) and the settings to call with.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Resolution {
+pub struct Resolution (out, "camelCase") {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credentials_source: Option<String>,
     /// The profile later calls use (a default profile the tail found), if any.
@@ -60,6 +60,7 @@ pub struct Resolution {
     /// Identifies the profile files' contents, so that cached clients end when the files change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_stamp: Option<String>,
+}
 }
 
 /// With -ProfileLocation only that file is searched, as a credentials file (AWS.Tools' meaning); a file

@@ -129,7 +129,8 @@ pub fn request_bytes(envelope: &serde_json::Value) -> Vec<u8> {
     format!("{{{}}}", members.join(",")).into_bytes()
 }
 
-const FIELDS: &[&str] = &["operation", "client", "input", "clientSecret", "device", "challengeParameters"];
+/// The envelope's members as the module writes them (generated into `NativeNames.Envelope`).
+pub const FIELDS: &[&str] = &["operation", "client", "input", "clientSecret", "device", "challengeParameters"];
 
 /// The envelope's members; any other is refused (serde's "unknown field" error, naming these).
 #[derive(Deserialize)]

@@ -28,6 +28,10 @@ pub const PASSED_NAMES: [&str; 8] = ["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPA
 #[serde(transparent)]
 pub struct ScriptEnvironment(HashMap<String, String>);
 
+impl crate::contract::Field for ScriptEnvironment {
+    const TY: fn() -> crate::contract::Ty = || crate::contract::Ty::StrMap;
+}
+
 impl std::fmt::Debug for ScriptEnvironment {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_set().entries(self.0.keys()).finish()

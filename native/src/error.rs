@@ -46,16 +46,22 @@ impl Serialize for ErrorKind {
 pub const REGION_NOT_SPECIFIED: &str = "RegionNotSpecified";
 pub const CREDENTIALS_NOT_FOUND: &str = "CredentialsNotFound";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NativeError {
-    pub kind: ErrorKind,
-    pub code: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_code: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
+contract! {
+    /// A failed call's answer (status 1): the module picks the exception by kind and code.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct NativeError (out, "camelCase") {
+        pub kind: ErrorKind,
+        pub code: String,
+        pub message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub status_code: Option<u16>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub request_id: Option<String>,
+    }
+}
+
+impl crate::contract::Field for ErrorKind {
+    const TY: fn() -> crate::contract::Ty = || crate::contract::Ty::Str;
 }
 
 /// How [`NativeError::no_credentials`] starts: `credentials::explain` takes it off when a profile failed instead.

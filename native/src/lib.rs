@@ -1,9 +1,11 @@
 //! Native core of the CognitoAdminAuth PowerShell module: Cognito's AdminInitiateAuth and
 //! AdminRespondToAuthChallenge on the AWS SDK for Rust, behind a small C ABI (see [`ffi`]).
 
-// First: its macro is used by the modules below.
+// First: their macros are used by the modules below.
 #[macro_use]
 mod named;
+#[macro_use]
+pub mod contract;
 
 pub mod assist;
 pub mod auth;

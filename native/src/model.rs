@@ -15,55 +15,66 @@ use crate::error::NativeError;
 /// one, so such entries are left out of the request.
 pub type StringMap = HashMap<String, Option<String>>;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub struct AdminInitiateAuthInput {
-    pub user_pool_id: Option<String>,
-    pub client_id: Option<String>,
-    pub auth_flow: Option<String>,
-    pub auth_parameters: Option<StringMap>,
-    pub client_metadata: Option<StringMap>,
-    pub analytics_metadata: Option<AnalyticsMetadata>,
-    pub context_data: Option<ContextData>,
-    pub session: Option<String>,
+contract! {
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AdminInitiateAuthInput (in, "PascalCase") {
+        pub user_pool_id: Option<String>,
+        pub client_id: Option<String>,
+        pub auth_flow: Option<String>,
+        pub auth_parameters: Option<StringMap>,
+        pub client_metadata: Option<StringMap>,
+        pub analytics_metadata: Option<AnalyticsMetadata>,
+        pub context_data: Option<ContextData>,
+        pub session: Option<String>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub struct AdminRespondToAuthChallengeInput {
-    pub user_pool_id: Option<String>,
-    pub client_id: Option<String>,
-    pub challenge_name: Option<String>,
-    pub challenge_responses: Option<StringMap>,
-    pub client_metadata: Option<StringMap>,
-    pub analytics_metadata: Option<AnalyticsMetadata>,
-    pub context_data: Option<ContextData>,
-    pub session: Option<String>,
+contract! {
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AdminRespondToAuthChallengeInput (in, "PascalCase") {
+        pub user_pool_id: Option<String>,
+        pub client_id: Option<String>,
+        pub challenge_name: Option<String>,
+        pub challenge_responses: Option<StringMap>,
+        pub client_metadata: Option<StringMap>,
+        pub analytics_metadata: Option<AnalyticsMetadata>,
+        pub context_data: Option<ContextData>,
+        pub session: Option<String>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub struct AnalyticsMetadata {
-    pub analytics_endpoint_id: Option<String>,
+contract! {
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AnalyticsMetadata (in, "PascalCase") {
+        pub analytics_endpoint_id: Option<String>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub struct ContextData {
-    pub ip_address: Option<String>,
-    pub server_name: Option<String>,
-    pub server_path: Option<String>,
-    pub http_headers: Option<Vec<Header>>,
-    pub encoded_data: Option<String>,
+contract! {
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ContextData (in, "PascalCase") {
+        pub ip_address: Option<String>,
+        pub server_name: Option<String>,
+        pub server_path: Option<String>,
+        pub http_headers: Option<Vec<Header>>,
+        pub encoded_data: Option<String>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Header {
-    #[serde(rename = "headerName", alias = "HeaderName")]
-    pub header_name: Option<String>,
-    #[serde(rename = "headerValue", alias = "HeaderValue")]
-    pub header_value: Option<String>,
+contract! {
+    /// AWS spells HttpHeader's members in camelCase; the PascalCase spelling is accepted too.
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Header (in, "camelCase") {
+        #[serde(alias = "HeaderName")]
+        pub header_name: Option<String>,
+        #[serde(alias = "HeaderValue")]
+        pub header_value: Option<String>,
+    }
 }
 
 pub fn string_map(map: Option<StringMap>) -> Option<HashMap<String, String>> {
@@ -104,44 +115,48 @@ impl ContextData {
     }
 }
 
-/// The response of either operation: both have the same members in the API model (2016-04-18, as of
-/// botocore 1.44 and aws-sdk-cognitoidentityprovider 1.144), `AvailableChallenges` included.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct AuthResponse {
-    pub challenge_name: Option<String>,
-    pub session: Option<String>,
-    pub challenge_parameters: Option<HashMap<String, String>>,
-    pub authentication_result: Option<AuthenticationResult>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub available_challenges: Option<Vec<String>>,
-    pub response_metadata: ResponseMetadata,
-    pub http_status_code: u16,
+contract! {
+    /// The response of either operation: both have the same members in the API model (2016-04-18, as of
+    /// botocore 1.44 and aws-sdk-cognitoidentityprovider 1.144), `AvailableChallenges` included.
+    #[derive(Debug, Default, Serialize)]
+    pub struct AuthResponse (out, "PascalCase") {
+        pub challenge_name: Option<String>,
+        pub session: Option<String>,
+        pub challenge_parameters: Option<HashMap<String, String>>,
+        pub authentication_result: Option<AuthenticationResult>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub available_challenges: Option<Vec<String>>,
+        pub response_metadata: ResponseMetadata,
+        pub http_status_code: u16,
+    }
 }
 
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ResponseMetadata {
-    pub request_id: Option<String>,
+contract! {
+    #[derive(Debug, Default, Serialize)]
+    pub struct ResponseMetadata (out, "PascalCase") {
+        pub request_id: Option<String>,
+    }
 }
 
-/// Tokens: wiped when dropped, after they were serialised into the (also wiped) response buffer.
-#[derive(Debug, Default, Serialize, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "PascalCase")]
-pub struct AuthenticationResult {
-    pub access_token: Option<String>,
-    pub expires_in: i32,
-    pub token_type: Option<String>,
-    pub refresh_token: Option<String>,
-    pub id_token: Option<String>,
-    pub new_device_metadata: Option<NewDeviceMetadata>,
+contract! {
+    /// Tokens: wiped when dropped, after they were serialised into the (also wiped) response buffer.
+    #[derive(Debug, Default, Serialize, Zeroize, ZeroizeOnDrop)]
+    pub struct AuthenticationResult (out, "PascalCase") {
+        pub access_token: Option<String>,
+        pub expires_in: i32,
+        pub token_type: Option<String>,
+        pub refresh_token: Option<String>,
+        pub id_token: Option<String>,
+        pub new_device_metadata: Option<NewDeviceMetadata>,
+    }
 }
 
-#[derive(Debug, Default, Serialize, Zeroize)]
-#[serde(rename_all = "PascalCase")]
-pub struct NewDeviceMetadata {
-    pub device_key: Option<String>,
-    pub device_group_key: Option<String>,
+contract! {
+    #[derive(Debug, Default, Serialize, Zeroize)]
+    pub struct NewDeviceMetadata (out, "PascalCase") {
+        pub device_key: Option<String>,
+        pub device_group_key: Option<String>,
+    }
 }
 
 impl From<AuthenticationResultType> for AuthenticationResult {

@@ -91,7 +91,7 @@ async fn run(envelope: Envelope, secrets: &mut Scrubber) -> Result<Vec<u8>, Nati
     let secret = client_secret.as_deref().map(String::as_str);
     let target = settings.describe_target();
     let response = match operation {
-        Operation::Local(local) => return local.run().map(|value| exact::to_vec(&value)),
+        Operation::Local(local) => return local.run(),
         Operation::ResolveConnection => {
             let resolution = credentials::resolve(&settings).await?;
             return Ok(exact::to_vec(&resolution));

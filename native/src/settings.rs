@@ -29,13 +29,16 @@ pub enum RetryMode {
     Adaptive,
 }
 
-#[derive(Deserialize, Clone, Zeroize, ZeroizeOnDrop)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct StaticCredentials {
-    pub access_key_id: String,
-    pub secret_access_key: String,
-    #[serde(default)]
-    pub session_token: Option<String>,
+contract! {
+    /// Keys the module found (-AccessKey/-SecretKey/-SessionToken, $StoredAWSCredentials, the environment).
+    #[derive(Deserialize, Clone, Zeroize, ZeroizeOnDrop)]
+    #[serde(deny_unknown_fields)]
+    pub struct StaticCredentials (in, "camelCase") {
+        pub access_key_id: String,
+        pub secret_access_key: String,
+        #[serde(default)]
+        pub session_token: Option<String>,
+    }
 }
 
 impl std::fmt::Debug for StaticCredentials {
@@ -44,9 +47,11 @@ impl std::fmt::Debug for StaticCredentials {
     }
 }
 
+contract! {
+/// The "client" member of a request: what the library needs to build its client.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ClientSettings {
+#[serde(deny_unknown_fields)]
+pub struct ClientSettings (in, "camelCase") {
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
     /// Keys found by the C# layer. With neither these nor `credentialsProfile`: the chain's tail.
@@ -69,6 +74,11 @@ pub struct ClientSettings {
     /// The script's environment (see [`crate::environment`]).
     #[serde(default)]
     pub environment: ScriptEnvironment,
+}
+}
+
+impl crate::contract::Field for RetryMode {
+    const TY: fn() -> crate::contract::Ty = || crate::contract::Ty::Str;
 }
 
 /// The identity of a configured client: two requests with equal keys can share one client and its

@@ -11,6 +11,7 @@ using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.History;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets
@@ -24,7 +25,7 @@ namespace CognitoAdminAuth.Cmdlets
     {
         private CancellationTokenSource _stopping;
         private AWSCmdletHistory _history;
-        private readonly Dictionary<string, ConnectionResolution> _resolutions = new Dictionary<string, ConnectionResolution>();
+        private readonly Dictionary<string, Resolution> _resolutions = new Dictionary<string, Resolution>();
         /// <summary>The environment as the pipeline started: read once, not per record.</summary>
         private Dictionary<string, string> _environment;
         /// <summary>The last record's connection, reused while the records bind the same connection parameters.</summary>
@@ -89,24 +90,40 @@ namespace CognitoAdminAuth.Cmdlets
         protected abstract Type ResponseType { get; }
         /// <summary>The operation's own mandatory enum parameter (AuthFlow, ChallengeName).</summary>
         protected abstract string KindParameterName { get; }
-        /// <summary>Adds the operation's own members to the request.</summary>
-        private protected abstract void AddOperationMembers(RequestMembers request);
+        /// <summary>The operation's input with its own members set (AuthFlow and AuthParameters, ...).</summary>
+        private protected abstract IAuthInput OperationInput();
         private protected abstract object ReadResponse(ReadOnlySpan<byte> json);
         /// <summary>A remembered device's secret for DEVICE_SRP_AUTH, where the operation takes one.</summary>
-        private protected virtual NativeRequest.DeviceSecret Device() => null;
+        private protected virtual DeviceSecret Device() => null;
         /// <summary>The parameters of the challenge being answered, where the operation answers one.</summary>
         private protected virtual Dictionary<string, string> ChallengeParameters() => null;
 
-        private Dictionary<string, object> BuildInput()
+        /// <summary>The request the AWS.Tools way (spec §1.5): only the members given, flattened structures rebuilt.</summary>
+        private IAuthInput BuildInput()
         {
-            var request = new RequestMembers().Add("ClientId", ClientId).Add("UserPoolId", UserPoolId);
-            AddOperationMembers(request);
-            return request
-                .AddMap("ClientMetadata", ClientMetadata, nameof(ClientMetadata))
-                .AddAnalytics(AnalyticsMetadata_AnalyticsEndpointId)
-                .AddContextData(ContextData_EncodedData, ContextData_HttpHeader, ContextData_IpAddress, ContextData_ServerName, ContextData_ServerPath)
-                .Add("Session", Session)
-                .Values;
+            var input = OperationInput();
+            input.ClientId = ClientId;
+            input.UserPoolId = UserPoolId;
+            input.ClientMetadata = StringMaps.FromHashtable(ClientMetadata, nameof(ClientMetadata));
+            input.AnalyticsMetadata = AnalyticsMetadata_AnalyticsEndpointId == null ? null : new AnalyticsMetadata { AnalyticsEndpointId = AnalyticsMetadata_AnalyticsEndpointId };
+            input.ContextData = BuildContextData();
+            input.Session = Session;
+            return input;
+        }
+
+        /// <summary>ContextData exists when any of its parts was given, with just those parts.</summary>
+        private ContextData BuildContextData()
+        {
+            if (ContextData_EncodedData == null && ContextData_HttpHeader == null && ContextData_IpAddress == null &&
+                ContextData_ServerName == null && ContextData_ServerPath == null) return null;
+            return new ContextData
+            {
+                EncodedData = ContextData_EncodedData,
+                HttpHeaders = ContextData_HttpHeader?.Select(h => new Header { HeaderName = h?.HeaderName, HeaderValue = h?.HeaderValue }).ToList(),
+                IpAddress = ContextData_IpAddress,
+                ServerName = ContextData_ServerName,
+                ServerPath = ContextData_ServerPath,
+            };
         }
 
         protected override void BeginProcessing()
@@ -198,7 +215,7 @@ namespace CognitoAdminAuth.Cmdlets
         /// The native steps of the chains, once per pipeline for each distinct input (records that bind other
         /// credential or region parameters get their own): profile files are read, and the tail probed, once.
         /// </summary>
-        private ConnectionResolution ResolveConnection(ClientSettings settings)
+        private Resolution ResolveConnection(ClientSettings settings)
         {
             const string operation = NativeNames.Operation.ResolveConnection;
             var request = NativeRequest.Create(operation, settings, null);
@@ -212,7 +229,7 @@ namespace CognitoAdminAuth.Cmdlets
             }
             try
             {
-                var resolution = NativeCore.Invoke(request, _stopping.Token, ConnectionResolution.Read);
+                var resolution = NativeCore.Invoke(request, _stopping.Token, Resolution.Read);
                 if (_resolutions.Count >= MaxResolutions) _resolutions.Clear();
                 return _resolutions[key] = resolution;
             }
@@ -233,7 +250,7 @@ namespace CognitoAdminAuth.Cmdlets
             }
         }
 
-        private object Call(ClientSettings client, Dictionary<string, object> input, Dictionary<string, string> challenge)
+        private object Call(ClientSettings client, IAuthInput input, Dictionary<string, string> challenge)
         {
             var history = AWSCmdletHistoryBuffer.Instance;
             if (history.RecordServiceRequests)

@@ -8,6 +8,7 @@ using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace Amazon.PowerShell.Cmdlets.CGIP
@@ -52,14 +53,16 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
         protected override string KindParameterName => nameof(ChallengeName);
 
-        private protected override void AddOperationMembers(RequestMembers request) => request
-            .Add("ChallengeName", ChallengeName?.Value)
-            .AddMap("ChallengeResponses", ChallengeResponse, nameof(ChallengeResponse));
+        private protected override IAuthInput OperationInput() => new AdminRespondToAuthChallengeInput
+        {
+            ChallengeName = ChallengeName?.Value,
+            ChallengeResponses = StringMaps.FromHashtable(ChallengeResponse, nameof(ChallengeResponse)),
+        };
 
-        private protected override NativeRequest.DeviceSecret Device() =>
+        private protected override DeviceSecret Device() =>
             DevicePassword == null || string.IsNullOrEmpty(DeviceGroupKey)
                 ? null
-                : new NativeRequest.DeviceSecret { GroupKey = DeviceGroupKey, Password = Secrets.Reveal(DevicePassword, nameof(DevicePassword)) };
+                : new DeviceSecret { GroupKey = DeviceGroupKey, Password = Secrets.Reveal(DevicePassword, nameof(DevicePassword)) };
 
         private protected override Dictionary<string, string> ChallengeParameters() =>
             StringMaps.FromHashtable(ChallengeParameter, nameof(ChallengeParameter));

@@ -7,6 +7,7 @@ using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace Amazon.PowerShell.Cmdlets.CGIP
@@ -38,10 +39,11 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         protected override Type ResponseType => typeof(AdminInitiateAuthResponse);
         protected override string KindParameterName => nameof(AuthFlow);
 
-        private protected override void AddOperationMembers(RequestMembers request) => request
-            .Add("AuthFlow", AuthFlow?.Value)
-            .AddMap("AuthParameters", AuthParameter, nameof(AuthParameter))
-            .AddToMap("AuthParameters", "PASSWORD", Secrets.Reveal(Password, nameof(Password)));
+        private protected override IAuthInput OperationInput() => new AdminInitiateAuthInput
+        {
+            AuthFlow = AuthFlow?.Value,
+            AuthParameters = StringMaps.WithEntry(StringMaps.FromHashtable(AuthParameter, nameof(AuthParameter)), "PASSWORD", Secrets.Reveal(Password, nameof(Password))),
+        };
 
         private protected override object ReadResponse(ReadOnlySpan<byte> json) => ResponseReader.Read<AdminInitiateAuthResponse>(json);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CognitoAdminAuth.Native.Contract;
 using Amazon.CognitoIdentityProvider;
 
 namespace CognitoAdminAuth.Common
@@ -75,7 +76,7 @@ namespace CognitoAdminAuth.Common
 
         private static string Use(ClientSettings settings, ResolvedCredentials creds)
         {
-            settings.Credentials = new ClientSettings.Keys { AccessKeyId = creds.AccessKey, SecretAccessKey = creds.SecretKey, SessionToken = creds.SessionToken };
+            settings.Credentials = new StaticCredentials { AccessKeyId = creds.AccessKey, SecretAccessKey = creds.SecretKey, SessionToken = creds.SessionToken };
             return creds.Source;
         }
 
@@ -112,7 +113,7 @@ namespace CognitoAdminAuth.Common
         /// The native core's ResolveConnection for these settings (cached by the caller); throws
         /// InvalidOperationException when no step gives credentials or a region, credentials first.
         /// </param>
-        public ClientSettings Resolve(Func<ClientSettings, ConnectionResolution> resolveNative)
+        public ClientSettings Resolve(Func<ClientSettings, Resolution> resolveNative)
         {
             var config = _args.ClientConfig;
             var settings = new ClientSettings

@@ -27,6 +27,15 @@ namespace CognitoAdminAuth.Common
             return map;
         }
 
+        /// <summary>The map with <paramref name="key"/> added unless it has one (made if there is none); a null value adds nothing.</summary>
+        public static Dictionary<string, string> WithEntry(Dictionary<string, string> map, string key, string value)
+        {
+            if (value == null) return map;
+            map = map ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!map.ContainsKey(key)) map[key] = value;
+            return map;
+        }
+
         private static object Unwrap(object o) => o is System.Management.Automation.PSObject ps && ps.BaseObject is string s ? s : o;
 
         /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Native.Contract;
 
 namespace CognitoAdminAuth.History
 {
@@ -33,13 +34,27 @@ namespace CognitoAdminAuth.History
             return copy;
         }
 
-        public static PSObject Request(string operation, IDictionary<string, object> input, bool includeSensitive)
+        public static PSObject Request(string operation, IContractWriter input, bool includeSensitive)
         {
             var o = new PSObject();
             o.Properties.Add(new PSNoteProperty("Operation", operation));
-            foreach (var kv in input.Where(kv => includeSensitive || !SensitiveRequestMembers.Contains(kv.Key)))
-                o.Properties.Add(new PSNoteProperty(kv.Key, kv.Value));
+            foreach (var kv in input.Members().Where(kv => includeSensitive || !SensitiveRequestMembers.Contains(kv.Key)))
+                o.Properties.Add(new PSNoteProperty(kv.Key, Copy(kv.Value)));
             return o;
+        }
+
+        /// <summary>Nested request structures as PowerShell objects of their members, as the script gave them.</summary>
+        private static object Copy(object value)
+        {
+            switch (value)
+            {
+                case IContractWriter nested:
+                    var o = new PSObject();
+                    foreach (var kv in nested.Members()) o.Properties.Add(new PSNoteProperty(kv.Key, Copy(kv.Value)));
+                    return o;
+                case IEnumerable<IContractWriter> list: return list.Select(Copy).ToArray();
+                default: return value;
+            }
         }
     }
 }

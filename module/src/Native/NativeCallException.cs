@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Net.Http;
-using System.Text.Json;
 using Amazon.CognitoIdentityProvider.Model;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Native.Generated;
@@ -21,17 +20,14 @@ namespace CognitoAdminAuth.Native
         public int? StatusCode { get; }
         public string RequestId { get; }
 
-        public static NativeCallException FromJson(byte[] json)
+        /// <summary>Error answers carry a kind, a code and a message, never a token: they may outlive the call.</summary>
+        public static NativeCallException FromJson(ReadOnlySpan<byte> json)
         {
-            using (var doc = JsonDocument.Parse(json))
-            {
-                var e = doc.RootElement;
-                int? status = e.TryGetProperty("statusCode", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null;
-                return new NativeCallException(
-                    ResponseReader.Str(e, "kind") ?? NativeNames.ErrorKind.Internal, ResponseReader.Str(e, "code"),
-                    ResponseReader.Str(e, "message") ?? "The native library reported an error without a message.",
-                    status, ResponseReader.Str(e, "requestId"));
-            }
+            var e = Contract.NativeError.Read(json);
+            return new NativeCallException(
+                e.Kind ?? NativeNames.ErrorKind.Internal, e.Code,
+                e.Message ?? "The native library reported an error without a message.",
+                e.StatusCode, e.RequestId);
         }
 
         /// <summary>The exception a PowerShell user would catch for this failure of <paramref name="operation"/>.</summary>

@@ -9,8 +9,7 @@ namespace CognitoAdminAuth.Native
     {
         public static T Read<T>(int status, ReadOnlySpan<byte> body, ResponseParser<T> parse)
         {
-            // Error answers carry a kind, a code and a message, never a token: a copy of them may outlive the call.
-            if (status != 0) throw NativeCallException.FromJson(body.ToArray());
+            if (status != 0) throw NativeCallException.FromJson(body);
             return parse(body);
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -19,12 +20,11 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var result = CallNative(NativeNames.Operation.DecodeTokenUnverified, new Dictionary<string, object> { ["Token"] = Token });
+            var result = CallNative(NativeNames.Operation.DecodeTokenUnverified, new TokenInput { Token = Token }, TokenAnswer.Read);
             var o = new PSObject();
-            o.Properties.Add(new PSNoteProperty("Header", result["Header"]));
-            o.Properties.Add(new PSNoteProperty("Claims", result["Payload"]));
-            DateTimeOffset? expires = result.TryGetValue("Expires", out var e) && e is long seconds
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+            o.Properties.Add(new PSNoteProperty("Header", result.Header));
+            o.Properties.Add(new PSNoteProperty("Claims", result.Payload));
+            DateTimeOffset? expires = result.Expires.HasValue ? DateTimeOffset.FromUnixTimeSeconds(result.Expires.Value) : (DateTimeOffset?)null;
             o.Properties.Add(new PSNoteProperty("ExpiresAt", expires?.UtcDateTime));
             o.Properties.Add(new PSNoteProperty("IsExpired", expires.HasValue ? expires.Value <= DateTimeOffset.UtcNow : (bool?)null));
             o.Properties.Add(new PSNoteProperty("SignatureVerified", false));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -21,9 +22,9 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public string UserName { get; set; }
 
-        protected override void ProcessRecord() => WriteObject(Str(CallNative(NativeNames.Operation.SecretHash, new Dictionary<string, object>
+        protected override void ProcessRecord() => WriteObject(CallNative(NativeNames.Operation.SecretHash, new SecretHashInput
         {
-            ["ClientId"] = ClientId, ["ClientSecret"] = Secrets.Reveal(ClientSecret, nameof(ClientSecret)), ["UserName"] = UserName,
-        }), "SecretHash"));
+            ClientId = ClientId, ClientSecret = Secrets.Reveal(ClientSecret, nameof(ClientSecret)), UserName = UserName,
+        }, SecretHashAnswer.Read).SecretHash);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -34,18 +35,18 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         {
             string Param(string key) => ChallengeParameter.Contains(key) ? ChallengeParameter[key] as string : null;
             var user = Param("USER_ID_FOR_SRP");
-            var result = CallNative(NativeNames.Operation.SrpClaim, new Dictionary<string, object>
+            var result = CallNative(NativeNames.Operation.SrpClaim, new ClaimInput
             {
-                ["Handle"] = Handle, ["UserPoolId"] = UserPoolId, ["UserIdForSrp"] = user,
-                ["Password"] = Secrets.Reveal(Password, nameof(Password)),
-                ["SrpB"] = Param("SRP_B"), ["Salt"] = Param("SALT"), ["SecretBlock"] = Param("SECRET_BLOCK"),
-            });
+                Handle = Handle, UserPoolId = UserPoolId, UserIdForSrp = user,
+                Password = Secrets.Reveal(Password, nameof(Password)),
+                SrpB = Param("SRP_B"), Salt = Param("SALT"), SecretBlock = Param("SECRET_BLOCK"),
+            }, SrpClaimAnswer.Read);
             WriteObject(new Hashtable
             {
                 ["USERNAME"] = user,
-                ["PASSWORD_CLAIM_SECRET_BLOCK"] = Str(result, "SecretBlock"),
-                ["PASSWORD_CLAIM_SIGNATURE"] = Str(result, "Signature"),
-                ["TIMESTAMP"] = Str(result, "Timestamp"),
+                ["PASSWORD_CLAIM_SECRET_BLOCK"] = result.SecretBlock,
+                ["PASSWORD_CLAIM_SIGNATURE"] = result.Signature,
+                ["TIMESTAMP"] = result.Timestamp,
             });
         }
     }

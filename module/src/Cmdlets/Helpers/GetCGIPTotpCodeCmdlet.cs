@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoAdminAuth.Common;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -25,11 +26,10 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var input = new Dictionary<string, object> { ["Secret"] = Secrets.Reveal(Secret, nameof(Secret)) };
-            if (Time.HasValue) input["UnixTime"] = Time.Value.ToUnixTimeSeconds();
-            var result = CallNative(NativeNames.Operation.TotpCode, input);
-            WriteVerbose($"TOTP code valid for {result["SecondsRemaining"]} more seconds");
-            WriteObject(Str(result, "Code"));
+            var input = new TotpInput { Secret = Secrets.Reveal(Secret, nameof(Secret)), UnixTime = Time?.ToUnixTimeSeconds() };
+            var result = CallNative(NativeNames.Operation.TotpCode, input, TotpAnswer.Read);
+            WriteVerbose($"TOTP code valid for {result.SecondsRemaining} more seconds");
+            WriteObject(result.Code);
         }
     }
 }

@@ -1,9 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using System.Threading;
 using CognitoAdminAuth.Native;
+using CognitoAdminAuth.Native.Contract;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
 {
@@ -14,14 +13,14 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     public abstract class NativeHelperCmdlet : PSCmdlet
     {
         /// <summary>
-        /// The answer's members, read in place from the native buffer (which is wiped once this returns): the
-        /// values are the only copies made. Nested objects become PSObjects, arrays object[], numbers long or double.
+        /// Runs one building block with its input and reads its answer with <paramref name="read"/>, in place from
+        /// the native buffer (which is wiped once this returns): the values read are the only copies made.
         /// </summary>
-        private protected Dictionary<string, object> CallNative(string operation, Dictionary<string, object> input)
+        private protected T CallNative<T>(string operation, IContractWriter input, ResponseParser<T> read)
         {
             try
             {
-                return NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None, ReadAnswer);
+                return NativeCore.Invoke(NativeRequest.Local(operation, input), CancellationToken.None, read);
             }
             catch (NativeCallException e)
             {
@@ -30,47 +29,5 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }
-
-        private static Dictionary<string, object> ReadAnswer(ReadOnlySpan<byte> json)
-        {
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
-            var members = new Dictionary<string, object>();
-            while (ResponseReader.NextProperty(ref reader))
-            {
-                var name = reader.GetString();
-                reader.Read();
-                members[name] = ReadValue(ref reader);
-            }
-            return members;
-        }
-
-        private static object ReadValue(ref Utf8JsonReader reader)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                    var o = new PSObject();
-                    while (ResponseReader.NextProperty(ref reader))
-                    {
-                        var name = reader.GetString();
-                        reader.Read();
-                        o.Properties.Add(new PSNoteProperty(name, ReadValue(ref reader)));
-                    }
-                    return o;
-                case JsonTokenType.StartArray:
-                    var list = new List<object>();
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
-                    return list.ToArray();
-                case JsonTokenType.String: return reader.GetString();
-                case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? (object)l : reader.GetDouble();
-                case JsonTokenType.True: return true;
-                case JsonTokenType.False: return false;
-                default: return null;
-            }
-        }
-
-        private protected static string Str(Dictionary<string, object> answer, string name) =>
-            answer.TryGetValue(name, out var v) ? v as string : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -21,16 +22,16 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
 
         protected override void ProcessRecord()
         {
-            var result = CallNative(NativeNames.Operation.DeviceVerifier, new Dictionary<string, object> { ["DeviceGroupKey"] = DeviceGroupKey, ["DeviceKey"] = DeviceKey });
+            var result = CallNative(NativeNames.Operation.DeviceVerifier, new DeviceInput { DeviceGroupKey = DeviceGroupKey, DeviceKey = DeviceKey }, DeviceVerifierAnswer.Read);
             var password = new SecureString();
-            foreach (var c in Str(result, "DevicePassword")) password.AppendChar(c);
+            foreach (var c in result.DevicePassword) password.AppendChar(c);
             password.MakeReadOnly();
             var o = new PSObject();
             o.Properties.Add(new PSNoteProperty("DeviceKey", DeviceKey));
             o.Properties.Add(new PSNoteProperty("DeviceGroupKey", DeviceGroupKey));
             o.Properties.Add(new PSNoteProperty("DevicePassword", password));
-            o.Properties.Add(new PSNoteProperty("PasswordVerifier", Str(result, "PasswordVerifier")));
-            o.Properties.Add(new PSNoteProperty("Salt", Str(result, "Salt")));
+            o.Properties.Add(new PSNoteProperty("PasswordVerifier", result.PasswordVerifier));
+            o.Properties.Add(new PSNoteProperty("Salt", result.Salt));
             WriteObject(o);
         }
     }

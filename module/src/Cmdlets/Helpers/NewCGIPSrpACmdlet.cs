@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 
 namespace CognitoAdminAuth.Cmdlets.Helpers
@@ -14,10 +15,10 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     {
         protected override void ProcessRecord()
         {
-            var result = CallNative(NativeNames.Operation.SrpStart, new Dictionary<string, object>());
+            var result = CallNative(NativeNames.Operation.SrpStart, null, SrpStartAnswer.Read);
             var o = new PSObject();
-            o.Properties.Add(new PSNoteProperty("SrpA", Str(result, "SrpA")));
-            o.Properties.Add(new PSNoteProperty("Handle", Str(result, "Handle")));
+            o.Properties.Add(new PSNoteProperty("SrpA", result.SrpA));
+            o.Properties.Add(new PSNoteProperty("Handle", result.Handle));
             WriteObject(o);
         }
     }
