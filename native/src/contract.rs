@@ -57,42 +57,30 @@ pub trait Contract {
     fn shape() -> Shape;
 }
 
-impl Field for String {
-    const TY: fn() -> Ty = || Ty::Str;
+/// The plain types: each is spelled one way in the JSON.
+macro_rules! fields {
+    ($($rust:ty => $ty:expr,)*) => {
+        $(impl Field for $rust {
+            const TY: fn() -> Ty = || $ty;
+        })*
+    };
 }
-impl Field for zeroize::Zeroizing<String> {
-    const TY: fn() -> Ty = || Ty::Str;
+
+fields! {
+    String => Ty::Str,
+    zeroize::Zeroizing<String> => Ty::Str,
+    bool => Ty::Bool,
+    i32 => Ty::Int,
+    u16 => Ty::Int,
+    u32 => Ty::Int,
+    u64 => Ty::Long,
+    i64 => Ty::Long,
+    std::collections::HashMap<String, Option<String>> => Ty::StrMap,
+    std::collections::HashMap<String, String> => Ty::StrMap,
+    serde_json::Value => Ty::Json,
+    serde_json::Map<String, serde_json::Value> => Ty::Json,
 }
-impl Field for bool {
-    const TY: fn() -> Ty = || Ty::Bool;
-}
-impl Field for i32 {
-    const TY: fn() -> Ty = || Ty::Int;
-}
-impl Field for u16 {
-    const TY: fn() -> Ty = || Ty::Int;
-}
-impl Field for u32 {
-    const TY: fn() -> Ty = || Ty::Int;
-}
-impl Field for u64 {
-    const TY: fn() -> Ty = || Ty::Long;
-}
-impl Field for i64 {
-    const TY: fn() -> Ty = || Ty::Long;
-}
-impl Field for std::collections::HashMap<String, Option<String>> {
-    const TY: fn() -> Ty = || Ty::StrMap;
-}
-impl Field for std::collections::HashMap<String, String> {
-    const TY: fn() -> Ty = || Ty::StrMap;
-}
-impl Field for serde_json::Value {
-    const TY: fn() -> Ty = || Ty::Json;
-}
-impl Field for serde_json::Map<String, serde_json::Value> {
-    const TY: fn() -> Ty = || Ty::Json;
-}
+
 impl<T: Field> Field for Vec<T> {
     const TY: fn() -> Ty = || Ty::List(T::TY);
 }
