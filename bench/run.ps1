@@ -389,6 +389,13 @@ try {
         raw = [ordered]@{ pwsh_start_ms = $start; import_in_process_ms = $inProc; trivial_module_first_import_ms = $trivial; pwsh_start_plus_import_ms = $external }
     }
     if ($inProc.Count) { Note ("Import-Module median {0:N1} ms in-process; pwsh start {1:N0} ms" -f $results.metrics.import.import_in_process_ms.median, $sStart.median) }
+    # What the module's C# weighs, hand-written and generated (*.g.cs), for the report's size row.
+    $csharp = @(Get-ChildItem (Join-Path $root 'module/src') -Recurse -Filter *.cs)
+    $lines = { param($files) [int](($files | ForEach-Object { @(Get-Content $_.FullName).Count } | Measure-Object -Sum).Sum) }
+    $results.metrics.module_csharp_lines = [ordered]@{
+        hand_written = & $lines @($csharp | Where-Object Name -notlike '*.g.cs')
+        generated = & $lines @($csharp | Where-Object Name -like '*.g.cs')
+    }
 
     # --- 2. First call in a fresh session ---------------------------------------------------------------------
     Step "2. First call in a fresh session, server (a): $($n.Fresh) fresh processes per peer, AWS CLI $($n.CliCalls) calls"
