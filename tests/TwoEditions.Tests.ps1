@@ -102,8 +102,8 @@ Describe 'What ships for Windows PowerShell 5.1' {
         # called directly, on the same Windows loader Windows PowerShell 5.1 would use.
         $load = $script:assembly.GetType('CognitoAdminAuth.Native.NativeLibraryResolver').GetMethod('LoadOnWindows', [Reflection.BindingFlags]'NonPublic, Static')
         $library = Join-Path $script:moduleFolder 'runtimes/win-x64/native/cgip_native.dll'
-        $load.Invoke($null, @($library)) | Should -Not -Be ([IntPtr]::Zero)
+        $load.Invoke($null, @([string]$library)) | Should -Not -Be ([IntPtr]::Zero)
         $missing = Join-Path $script:moduleFolder 'runtimes/win-x64/native/absent.dll'
-        { $load.Invoke($null, @($missing)) } | Should -Throw -ExpectedMessage "*could not load '$missing'*"
+        { $load.Invoke($null, @([string]$missing)) } | Should -Throw -ExpectedMessage "*could not load '$missing'*"
     }
 }
