@@ -8,7 +8,6 @@
 #[derive(Debug, Clone, Copy)]
 pub enum Ty {
     Str,
-    Bool,
     /// A 32-bit integer.
     Int,
     /// A 64-bit integer.
@@ -34,9 +33,8 @@ pub enum Direction {
 pub struct Member {
     /// The name in the JSON.
     pub json: &'static str,
+    /// An `Option` has its inner type's: every C# member may be null, and the writer leaves a null out.
     pub ty: Ty,
-    /// Absent or null is allowed (an `Option`); the C# writer leaves every null out either way.
-    pub optional: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +47,6 @@ pub struct Shape {
 /// A type that is one member's value.
 pub trait Field {
     const TY: fn() -> Ty;
-    const OPTIONAL: bool = false;
 }
 
 /// A struct declared by [`contract!`].
@@ -69,7 +66,6 @@ macro_rules! fields {
 fields! {
     String => Ty::Str,
     zeroize::Zeroizing<String> => Ty::Str,
-    bool => Ty::Bool,
     i32 => Ty::Int,
     u16 => Ty::Int,
     u32 => Ty::Int,
@@ -86,7 +82,6 @@ impl<T: Field> Field for Vec<T> {
 }
 impl<T: Field> Field for Option<T> {
     const TY: fn() -> Ty = T::TY;
-    const OPTIONAL: bool = true;
 }
 
 /// Every shape the module and the library exchange; the shapes they hold are found from these.
@@ -156,7 +151,6 @@ macro_rules! contract {
                     $crate::contract::Member {
                         json: contract!(@json $field $case $($json)?),
                         ty: (<$fty as $crate::contract::Field>::TY)(),
-                        optional: <$fty as $crate::contract::Field>::OPTIONAL,
                     },
                 )*]);
                 $crate::contract::Shape {

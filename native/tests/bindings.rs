@@ -372,7 +372,6 @@ fn property(json: &str) -> String {
 fn cs_type(ty: Ty) -> String {
     match ty {
         Ty::Str => "string".into(),
-        Ty::Bool => "bool?".into(),
         Ty::Int => "int?".into(),
         Ty::Long => "long?".into(),
         Ty::StrMap => "Dictionary<string, string>".into(),
@@ -386,7 +385,6 @@ fn cs_type(ty: Ty) -> String {
 fn cs_read(ty: Ty) -> String {
     match ty {
         Ty::Str => "ContractJson.ReadString(ref reader)".into(),
-        Ty::Bool => "ContractJson.ReadBool(ref reader)".into(),
         Ty::Int => "ContractJson.ReadInt(ref reader)".into(),
         Ty::Long => "ContractJson.ReadLong(ref reader)".into(),
         Ty::StrMap => "ContractJson.ReadMap(ref reader)".into(),
@@ -405,10 +403,10 @@ fn cs_read(ty: Ty) -> String {
 fn a_new_member_reaches_the_generated_writer_and_reader() {
     use cgip_native::contract::Member;
     fn probe_in() -> Shape {
-        Shape { name: "ProbeInput", direction: Direction::In, members: &[Member { json: "NewMember", ty: Ty::Str, optional: true }] }
+        Shape { name: "ProbeInput", direction: Direction::In, members: &[Member { json: "NewMember", ty: Ty::Str }] }
     }
     fn probe_out() -> Shape {
-        Shape { name: "ProbeAnswer", direction: Direction::Out, members: &[Member { json: "count", ty: Ty::Long, optional: false }] }
+        Shape { name: "ProbeAnswer", direction: Direction::Out, members: &[Member { json: "count", ty: Ty::Long }] }
     }
     let cs = contract_csharp(&[probe_in(), probe_out()]);
     assert!(cs.contains("internal sealed partial class ProbeInput : IContractWriter"), "{cs}");

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text;
 using System.Text.Json;
 
 namespace CognitoAdminAuth.Native.Contract
@@ -24,11 +23,6 @@ namespace CognitoAdminAuth.Native.Contract
         public static void Write(Utf8JsonWriter w, string name, string value)
         {
             if (value != null) w.WriteString(name, value);
-        }
-
-        public static void Write(Utf8JsonWriter w, string name, bool? value)
-        {
-            if (value.HasValue) w.WriteBoolean(name, value.Value);
         }
 
         public static void Write(Utf8JsonWriter w, string name, int? value)
@@ -75,13 +69,6 @@ namespace CognitoAdminAuth.Native.Contract
         public static string ReadString(ref Utf8JsonReader reader)
         {
             if (reader.TokenType == JsonTokenType.String) return reader.GetString();
-            reader.Skip();
-            return null;
-        }
-
-        public static bool? ReadBool(ref Utf8JsonReader reader)
-        {
-            if (reader.TokenType == JsonTokenType.True || reader.TokenType == JsonTokenType.False) return reader.GetBoolean();
             reader.Skip();
             return null;
         }
