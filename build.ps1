@@ -67,6 +67,15 @@ function Build-Module {
     $staging = Join-Path $root 'out/obj/bin/'
     Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'module/CognitoAdminAuth.csproj') -c Release "-p:BaseOutputPath=$staging" --nologo -v quiet -clp:NoSummary }
     Copy-Item (Join-Path $staging 'Release/netstandard2.0/*.dll') $out
+    # The AWS-named stand-ins, each its own assembly, loaded only in sessions without the AWS SDK for .NET
+    # (docs/aws-tools.md); the Cognito ones twice, on the Core stand-in and on the real AWSSDK.Core.
+    $standIns = Join-Path $out 'StandIns'
+    New-Item -ItemType Directory -Force -Path $standIns | Out-Null
+    foreach ($project in 'Cognito', 'CognitoOnSdk') {
+        $bin = Join-Path $root "out/obj/standins/$project/"
+        Invoke-Native "dotnet build (stand-ins: $project)" { dotnet build (Join-Path $root "module/standins/$project/CognitoAdminAuth.StandIn.$project.csproj") -c Release "-p:BaseOutputPath=$bin" --nologo -v quiet -clp:NoSummary }
+        Copy-Item (Join-Path $bin 'Release/netstandard2.0/CognitoAdminAuth.StandIn.*.dll') $standIns
+    }
     Copy-Item (Join-Path $root 'module/CognitoAdminAuth.psd1'), (Join-Path $root 'module/CognitoAdminAuth.Format.ps1xml') $out
     # Get-Help: MAML generated from module/help/*.md and the built cmdlets' metadata; fails the build on a mismatch.
     $help = Join-Path $out 'CognitoAdminAuth.dll-Help.xml'

@@ -21,7 +21,8 @@
     FileList             = @('CognitoAdminAuth.psd1', 'CognitoAdminAuth.dll', 'CognitoAdminAuth.dll-Help.xml', 'CognitoAdminAuth.Format.ps1xml',
         'Microsoft.Bcl.AsyncInterfaces.dll', 'System.Buffers.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll',
         'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll', 'System.Text.Json.dll',
-        'System.Threading.Tasks.Extensions.dll')
+        'System.Threading.Tasks.Extensions.dll',
+        'StandIns/CognitoAdminAuth.StandIn.Core.dll', 'StandIns/CognitoAdminAuth.StandIn.Cognito.dll', 'StandIns/CognitoAdminAuth.StandIn.CognitoOnSdk.dll')
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'Cognito', 'CognitoIdentityProvider', 'Authentication', 'PSEdition_Desktop', 'PSEdition_Core', 'Linux', 'Windows')

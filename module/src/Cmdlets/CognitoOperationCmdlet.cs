@@ -5,8 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
-using Amazon.CognitoIdentityProvider.Model;
-using Amazon.PowerShell.Common;
+using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.History;
@@ -24,7 +23,9 @@ namespace CognitoAdminAuth.Cmdlets
     public abstract class CognitoOperationCmdlet : CommonArgumentsCmdlet
     {
         private CancellationTokenSource _stopping;
-        private AWSCmdletHistory _history;
+        /// <summary>Whether the Verbose line about an installed SDK that would not load was written (once per session).</summary>
+        private static int _fallbackReported;
+        private ICmdletHistory _history;
         private readonly Dictionary<string, Resolution> _resolutions = new Dictionary<string, Resolution>();
         /// <summary>The environment as the pipeline started: read once, not per record.</summary>
         private Dictionary<string, string> _environment;
@@ -54,10 +55,6 @@ namespace CognitoAdminAuth.Cmdlets
         public string ContextData_EncodedData { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ContextData_HttpHeaders")]
-        public HttpHeader[] ContextData_HttpHeader { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string ContextData_IpAddress { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -85,14 +82,24 @@ namespace CognitoAdminAuth.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>HttpHeader[] of the session's SDK; a hashtable @{HeaderName=..; HeaderValue=..} converts to it.</summary>
+        private protected static readonly SdkParameter ContextData_HttpHeader = new SdkParameter("ContextData_HttpHeader", () => SdkTypes.HttpHeaderArray, own: true,
+            new ParameterAttribute { ValueFromPipelineByPropertyName = true }, new AliasAttribute("ContextData_HttpHeaders"));
+
+        /// <summary>The SDK-typed parameters of an operation cmdlet, with the operation's own enum parameter.</summary>
+        private protected static SdkParameter[] WithCommon(SdkParameter kind) => CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, kind }).ToArray();
+
         /// <summary>The AWS operation, e.g. AdminInitiateAuth.</summary>
         protected abstract string OperationName { get; }
-        protected abstract Type ResponseType { get; }
+        /// <summary>The response's SDK type name (the type itself is the session's).</summary>
+        protected abstract string ResponseTypeName { get; }
+        private Type ResponseType => SdkTypes.Named(ResponseTypeName);
         /// <summary>The operation's own mandatory enum parameter (AuthFlow, ChallengeName).</summary>
-        protected abstract string KindParameterName { get; }
+        private protected abstract SdkParameter Kind { get; }
+        /// <summary>Its value as sent: the ConstantClass's Value.</summary>
+        private protected string KindValue => Bound(Kind)?.ToString();
         /// <summary>The operation's input with its own members set (AuthFlow and AuthParameters, ...).</summary>
         private protected abstract IAuthInput OperationInput();
-        private protected abstract object ReadResponse(ReadOnlySpan<byte> json);
         /// <summary>A remembered device's secret for DEVICE_SRP_AUTH, where the operation takes one.</summary>
         private protected virtual DeviceSecret Device() => null;
         /// <summary>The parameters of the challenge being answered, where the operation answers one.</summary>
@@ -114,25 +121,27 @@ namespace CognitoAdminAuth.Cmdlets
         /// <summary>ContextData exists when any of its parts was given, with just those parts.</summary>
         private ContextData BuildContextData()
         {
-            if (ContextData_EncodedData == null && ContextData_HttpHeader == null && ContextData_IpAddress == null &&
+            var headers = Bound(ContextData_HttpHeader) as Array;
+            if (ContextData_EncodedData == null && headers == null && ContextData_IpAddress == null &&
                 ContextData_ServerName == null && ContextData_ServerPath == null) return null;
             return new ContextData
             {
                 EncodedData = ContextData_EncodedData,
-                HttpHeaders = ContextData_HttpHeader?.Select(h => new Header { HeaderName = h?.HeaderName, HeaderValue = h?.HeaderValue }).ToList(),
+                HttpHeaders = headers?.Cast<object>().Select(h => new Header { HeaderName = HeaderMember(h, "HeaderName"), HeaderValue = HeaderMember(h, "HeaderValue") }).ToList(),
                 IpAddress = ContextData_IpAddress,
                 ServerName = ContextData_ServerName,
                 ServerPath = ContextData_ServerPath,
             };
         }
 
+        private static string HeaderMember(object header, string name) => header?.GetType().GetProperty(name)?.GetValue(header) as string;
+
         protected override void BeginProcessing()
         {
             _stopping = new CancellationTokenSource();
             _environment = ScriptEnvironment.Capture();
-            _history = new AWSCmdletHistory(MyInvocation.MyCommand.Name);
-            if (SessionState.PSVariable.Get("global:AWSHistory") == null)
-                SessionState.PSVariable.Set("global:AWSHistory", AWSCmdletHistoryBuffer.Instance);
+            if (SessionAssemblies.Current.Fallback is string fallback && Interlocked.Exchange(ref _fallbackReported, 1) == 0) WriteVerbose(fallback);
+            _history = CmdletHistory.Start(MyInvocation.MyCommand.Name, SessionState);
         }
 
         protected override void StopProcessing() => _stopping?.Cancel();
@@ -163,7 +172,7 @@ namespace CognitoAdminAuth.Cmdlets
             foreach (var item in selector.Apply(response, this))
             {
                 WriteObject(item, enumerateCollection: !(item is IDictionary));
-                _history.EmittedObjectsCount++;
+                _history.CountEmitted();
             }
         }
 
@@ -252,20 +261,20 @@ namespace CognitoAdminAuth.Cmdlets
 
         private object Call(ClientSettings client, IAuthInput input, Dictionary<string, string> challenge)
         {
-            var history = AWSCmdletHistoryBuffer.Instance;
-            if (history.RecordServiceRequests)
-                _history.AddRequest(Redaction.Request(OperationName, input, history.IncludeSensitiveData), history.MaxServiceCallHistory);
+            if (_history.RecordServiceRequests)
+                _history.AddRequest(Redaction.Request(OperationName, input, _history.IncludeSensitiveData));
             try
             {
                 var request = NativeRequest.Create(OperationName, client, input, Secrets.Reveal(ClientSecret, nameof(ClientSecret)), Device(), challenge);
-                var response = NativeCore.Invoke(request, _stopping.Token, ReadResponse);
-                _history.AddResponse(Redaction.Response(response, history.IncludeSensitiveData), history.MaxServiceCallHistory);
+                var answer = NativeCore.Invoke(request, _stopping.Token, AuthResponse.Read);
+                var response = SdkTypes.Response(ResponseType, answer);
+                _history.AddResponse(_history.IncludeSensitiveData ? response : SdkTypes.Response(ResponseType, Redaction.Response(answer)));
                 return response;
             }
             catch (NativeCallException e)
             {
                 var typed = e.ToTypedException(OperationName);
-                _history.AddResponse(typed, history.MaxServiceCallHistory);
+                _history.AddResponse(typed);
                 CommitHistory();
                 throw Terminate(typed);
             }
@@ -273,9 +282,7 @@ namespace CognitoAdminAuth.Cmdlets
 
         private void CommitHistory()
         {
-            if (_history == null) return;
-            _history.CmdletEnd = DateTime.Now;
-            AWSCmdletHistoryBuffer.Instance.Commit(_history);
+            _history?.Commit();
             _history = null;
         }
 
@@ -291,11 +298,16 @@ namespace CognitoAdminAuth.Cmdlets
             return selector;
         }
 
-        /// <summary>What '-Select ^Name' may name: parameters declared here and on the concrete cmdlet, but not
-        /// the secrets the module adds.</summary>
-        private IEnumerable<PropertyInfo> OwnParameters()
+        /// <summary>What '-Select ^Name' may name: parameters declared here and on the concrete cmdlet (the SDK-typed
+        /// ones included), but not the common ones or the secrets the module adds.</summary>
+        private IEnumerable<Selector.Parameter> OwnParameters() =>
+            DeclaredParameters(GetType()).Select(Selector.OfProperty)
+                .Concat(SdkParameters.Where(p => p.Own).Select(p => new Selector.Parameter(p.Names, _ => Bound(p))));
+
+        /// <summary>The parameters declared as properties from <paramref name="cmdlet"/> down to this class, secrets left out.</summary>
+        internal static IEnumerable<PropertyInfo> DeclaredParameters(Type cmdlet)
         {
-            for (var t = GetType(); t != typeof(CommonArgumentsCmdlet); t = t.BaseType)
+            for (var t = cmdlet; t != typeof(CommonArgumentsCmdlet); t = t.BaseType)
                 foreach (var p in t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
                     if (p.IsDefined(typeof(ParameterAttribute)) && !p.IsDefined(typeof(SecretParameterAttribute))) yield return p;
         }
@@ -303,7 +315,7 @@ namespace CognitoAdminAuth.Cmdlets
         private void WarnAboutNullMandatoryParameters()
         {
             // AWS.Tools marks these mandatory yet lets them be $null (the service then refuses the request).
-            foreach (var name in new[] { nameof(ClientId), nameof(UserPoolId), KindParameterName })
+            foreach (var name in new[] { nameof(ClientId), nameof(UserPoolId), Kind.Name })
                 if (MyInvocation.BoundParameters.TryGetValue(name, out var v) && v == null)
                     WriteWarning($"You are passing $null as a value for parameter {name} which is marked as required. " +
                                  "In case you believe this parameter was incorrectly marked as required, report this by opening an issue at " +

@@ -1,9 +1,7 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Amazon.CognitoIdentityProvider;
-using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
@@ -15,13 +13,15 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 {
     /// <summary>AdminRespondToAuthChallenge: answers a sign-in challenge (AWS.Tools' Send-CGIPAuthChallengeResponseAdmin).</summary>
     [Cmdlet("Send", "CGIPAuthChallengeResponseAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(AdminRespondToAuthChallengeResponse))]
+    [OutputType(SdkTypes.RespondResponseName)]
     public class SendCGIPAuthChallengeResponseAdminCmdlet : CognitoOperationCmdlet
     {
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [AllowNull]
-        [ArgumentCompleter(typeof(ChallengeNameCompleter))]
-        public ChallengeNameType ChallengeName { get; set; }
+        /// <summary>-ChallengeName, a ChallengeNameType of the session's SDK.</summary>
+        private static readonly SdkParameter ChallengeName = new SdkParameter("ChallengeName", () => SdkTypes.Named(SdkTypes.ChallengeNameTypeName), own: true,
+            new ParameterAttribute { Mandatory = true, ValueFromPipelineByPropertyName = true }, new AllowNullAttribute(),
+            new ArgumentCompleterAttribute(typeof(ChallengeNameCompleter)), new ConstantTransformationAttribute(SdkTypes.ChallengeNameTypeName));
+
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(ChallengeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ChallengeResponses")]
@@ -50,12 +50,13 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         public IDictionary ChallengeParameter { get; set; }
 
         protected override string OperationName => NativeNames.Operation.AdminRespondToAuthChallenge;
-        protected override Type ResponseType => typeof(AdminRespondToAuthChallengeResponse);
-        protected override string KindParameterName => nameof(ChallengeName);
+        protected override string ResponseTypeName => SdkTypes.RespondResponseName;
+        private protected override SdkParameter Kind => ChallengeName;
+        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 
         private protected override IAuthInput OperationInput() => new AdminRespondToAuthChallengeInput
         {
-            ChallengeName = ChallengeName?.Value,
+            ChallengeName = KindValue,
             ChallengeResponses = StringMaps.FromHashtable(ChallengeResponse, nameof(ChallengeResponse)),
         };
 
@@ -66,7 +67,5 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         private protected override Dictionary<string, string> ChallengeParameters() =>
             StringMaps.FromHashtable(ChallengeParameter, nameof(ChallengeParameter));
-
-        private protected override object ReadResponse(ReadOnlySpan<byte> json) => ResponseReader.Read<AdminRespondToAuthChallengeResponse>(json);
     }
 }

@@ -1,8 +1,7 @@
-using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
-using Amazon.CognitoIdentityProvider;
-using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
@@ -14,13 +13,15 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 {
     /// <summary>AdminInitiateAuth: starts a sign-in as an administrator (AWS.Tools' Start-CGIPAuthAdmin).</summary>
     [Cmdlet("Start", "CGIPAuthAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(AdminInitiateAuthResponse))]
+    [OutputType(SdkTypes.InitiateResponseName)]
     public class StartCGIPAuthAdminCmdlet : CognitoOperationCmdlet
     {
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [AllowNull]
-        [ArgumentCompleter(typeof(AuthFlowCompleter))]
-        public AuthFlowType AuthFlow { get; set; }
+        /// <summary>-AuthFlow, an AuthFlowType of the session's SDK.</summary>
+        private static readonly SdkParameter AuthFlow = new SdkParameter("AuthFlow", () => SdkTypes.Named(SdkTypes.AuthFlowTypeName), own: true,
+            new ParameterAttribute { Mandatory = true, ValueFromPipelineByPropertyName = true }, new AllowNullAttribute(),
+            new ArgumentCompleterAttribute(typeof(AuthFlowCompleter)), new ConstantTransformationAttribute(SdkTypes.AuthFlowTypeName));
+
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(AuthFlow);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AuthParameters")]
@@ -36,15 +37,14 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         public object Password { get; set; }
 
         protected override string OperationName => NativeNames.Operation.AdminInitiateAuth;
-        protected override Type ResponseType => typeof(AdminInitiateAuthResponse);
-        protected override string KindParameterName => nameof(AuthFlow);
+        protected override string ResponseTypeName => SdkTypes.InitiateResponseName;
+        private protected override SdkParameter Kind => AuthFlow;
+        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 
         private protected override IAuthInput OperationInput() => new AdminInitiateAuthInput
         {
-            AuthFlow = AuthFlow?.Value,
+            AuthFlow = KindValue,
             AuthParameters = StringMaps.WithEntry(StringMaps.FromHashtable(AuthParameter, nameof(AuthParameter)), "PASSWORD", Secrets.Reveal(Password, nameof(Password))),
         };
-
-        private protected override object ReadResponse(ReadOnlySpan<byte> json) => ResponseReader.Read<AdminInitiateAuthResponse>(json);
     }
 }

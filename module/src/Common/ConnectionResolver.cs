@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Reflection;
 using CognitoAdminAuth.Native.Contract;
-using Amazon.CognitoIdentityProvider;
 
 namespace CognitoAdminAuth.Common
 {
@@ -11,7 +11,8 @@ namespace CognitoAdminAuth.Common
     {
         public string AccessKey, SecretKey, SessionToken, ProfileName, ProfileLocation, EndpointUrl;
         public object Credential, Region;
-        public AmazonCognitoIdentityProviderConfig ClientConfig;
+        /// <summary>The SDK's AmazonCognitoIdentityProviderConfig (or the stand-in), read by member name.</summary>
+        public object ClientConfig;
 
         /// <summary>The same parameter values: strings and regions alike, credentials and configs the very same instances.</summary>
         public bool SameAs(ConnectionArguments other) =>
@@ -88,7 +89,7 @@ namespace CognitoAdminAuth.Common
                     "Unsupported parameter type; Region must be a string containing the system name for a region, or an AWSRegion instance"), "region parameter");
             // A -ClientConfig region beats every step but -Region, so the later steps need not be tried.
             var config = _args.ClientConfig;
-            if ((RegionName(config?.RegionEndpoint) ?? NullIfEmpty(config?.AuthenticationRegion)) is string configRegion)
+            if ((RegionName(Member(config, "RegionEndpoint")) ?? NullIfEmpty(Member(config, "AuthenticationRegion") as string)) is string configRegion)
                 return (configRegion, "region parameter");
             if (RegionName(_session?.PSVariable.GetValue("StoredAWSRegion")) is string stored && stored.Length > 0)
                 return (stored, "shell variable $StoredAWSRegion");
@@ -121,11 +122,11 @@ namespace CognitoAdminAuth.Common
                 Environment = _env,
                 ProfileLocation = NullIfEmpty(_args.ProfileLocation),
                 RegionProfile = NullIfEmpty(_args.ProfileName),
-                TimeoutMs = Millis(config?.Timeout),
-                ReadWriteTimeoutMs = Millis(config?.ReadWriteTimeout),
-                ConnectTimeoutMs = Millis(config?.ConnectTimeout),
-                MaxAttempts = config?.MaxErrorRetry is int retries ? retries + 1 : (int?)null,
-                RetryMode = NullIfEmpty(config?.RetryMode)?.ToLowerInvariant(),
+                TimeoutMs = Millis(Member(config, "Timeout") as TimeSpan?),
+                ReadWriteTimeoutMs = Millis(Member(config, "ReadWriteTimeout") as TimeSpan?),
+                ConnectTimeoutMs = Millis(Member(config, "ConnectTimeout") as TimeSpan?),
+                MaxAttempts = Member(config, "MaxErrorRetry") is int retries ? retries + 1 : (int?)null,
+                RetryMode = NullIfEmpty(Member(config, "RetryMode")?.ToString())?.ToLowerInvariant(),
             };
             var credentialsSource = FindCredentials(settings);
             var (region, regionSource) = FindRegion();
@@ -141,10 +142,14 @@ namespace CognitoAdminAuth.Common
             }
             DebugMessages.Add($"Credentials obtained from {credentialsSource}");
             DebugMessages.Add($"Region obtained from {regionSource} with value '{region}'");
-            settings.EndpointUrl = NullIfEmpty(_args.EndpointUrl) ?? NullIfEmpty(config?.ServiceURL);
+            settings.EndpointUrl = NullIfEmpty(_args.EndpointUrl) ?? NullIfEmpty(Member(config, "ServiceURL") as string);
             Target = settings.EndpointUrl != null ? $"on endpoint '{settings.EndpointUrl}'" : $"in region '{settings.Region}'";
             return settings;
         }
+
+        /// <summary>A -ClientConfig member by name: the SDK's config and the stand-in share the names, not the types.</summary>
+        private static object Member(object config, string name) =>
+            config?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(config);
 
         private static long? Millis(TimeSpan? t) => t.HasValue ? (long)t.Value.TotalMilliseconds : (long?)null;
         private static string NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;

@@ -23,17 +23,25 @@ namespace CognitoAdminAuth.Common
 
         public static readonly Selector Whole = new Selector((response, _) => new[] { response });
 
+        /// <summary>A parameter '^Name' may name: its name and aliases, and how to read its value off the cmdlet.</summary>
+        public sealed class Parameter
+        {
+            public Parameter(IEnumerable<string> names, Func<Cmdlet, object> value) { Names = names; Value = value; }
+            public IEnumerable<string> Names { get; }
+            public Func<Cmdlet, object> Value { get; }
+        }
+
         /// <param name="ownParameters">The cmdlet's own parameters, which '^Name' may name.</param>
-        public static Selector Parse(string value, Type responseType, IEnumerable<PropertyInfo> ownParameters)
+        public static Selector Parse(string value, Type responseType, IEnumerable<Parameter> ownParameters)
         {
             if (string.IsNullOrEmpty(value)) throw Invalid();
             if (value == "*") return Whole;
             if (value[0] == '^')
             {
                 var name = value.Substring(1);
-                var parameter = ownParameters.FirstOrDefault(p => Names(p).Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
+                var parameter = ownParameters.FirstOrDefault(p => p.Names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
                                 ?? throw Invalid();
-                return new Selector((_, cmdlet) => new[] { parameter.GetValue(cmdlet) });
+                return new Selector((_, cmdlet) => new[] { parameter.Value(cmdlet) });
             }
             var path = new List<PropertyInfo>();
             var type = responseType;
@@ -74,8 +82,9 @@ namespace CognitoAdminAuth.Common
             return enumerable?.GetGenericArguments()[0];
         }
 
-        private static IEnumerable<string> Names(PropertyInfo p) =>
-            new[] { p.Name }.Concat(p.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames));
+        /// <summary>A parameter declared as a property of the cmdlet class.</summary>
+        public static Parameter OfProperty(PropertyInfo p) =>
+            new Parameter(new[] { p.Name }.Concat(p.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames)), p.GetValue);
 
         private static ArgumentException Invalid() => new ArgumentException(InvalidSelect, "Select");
     }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Amazon.CognitoIdentityProvider;
+using CognitoAdminAuth.Aws;
 
 namespace CognitoAdminAuth.Completion
 {
@@ -25,11 +25,11 @@ namespace CognitoAdminAuth.Completion
 
     public sealed class AuthFlowCompleter : ConstantCompleter
     {
-        protected override IEnumerable<string> Values => AuthFlowType.Values.Select(v => v.Value);
+        protected override IEnumerable<string> Values => SdkTypes.KnownValues(SdkTypes.Named(SdkTypes.AuthFlowTypeName));
     }
 
     public sealed class ChallengeNameCompleter : ConstantCompleter
     {
-        protected override IEnumerable<string> Values => ChallengeNameType.Values.Select(v => v.Value);
+        protected override IEnumerable<string> Values => SdkTypes.KnownValues(SdkTypes.Named(SdkTypes.ChallengeNameTypeName));
     }
 }

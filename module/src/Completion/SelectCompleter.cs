@@ -5,8 +5,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Reflection;
-using Amazon.CognitoIdentityProvider.Model;
 using Amazon.PowerShell.Cmdlets.CGIP;
+using CognitoAdminAuth.Aws;
+using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 
 namespace CognitoAdminAuth.Completion
@@ -18,11 +19,11 @@ namespace CognitoAdminAuth.Completion
     /// </summary>
     public sealed class SelectCompleter : IArgumentCompleter
     {
-        private static readonly Dictionary<string, (Type Response, Type Cmdlet)> Commands =
-            new Dictionary<string, (Type, Type)>(StringComparer.OrdinalIgnoreCase)
+        private static readonly Dictionary<string, (string Response, Type Cmdlet, IReadOnlyList<SdkParameter> Sdk)> Commands =
+            new Dictionary<string, (string, Type, IReadOnlyList<SdkParameter>)>(StringComparer.OrdinalIgnoreCase)
             {
-                ["Start-CGIPAuthAdmin"] = (typeof(AdminInitiateAuthResponse), typeof(StartCGIPAuthAdminCmdlet)),
-                ["Send-CGIPAuthChallengeResponseAdmin"] = (typeof(AdminRespondToAuthChallengeResponse), typeof(SendCGIPAuthChallengeResponseAdminCmdlet)),
+                ["Start-CGIPAuthAdmin"] = (SdkTypes.InitiateResponseName, typeof(StartCGIPAuthAdminCmdlet), StartCGIPAuthAdminCmdlet.Declared),
+                ["Send-CGIPAuthChallengeResponseAdmin"] = (SdkTypes.RespondResponseName, typeof(SendCGIPAuthChallengeResponseAdminCmdlet), SendCGIPAuthChallengeResponseAdminCmdlet.Declared),
             };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -30,18 +31,19 @@ namespace CognitoAdminAuth.Completion
         {
             if (!Commands.TryGetValue(commandName ?? string.Empty, out var command)) return Enumerable.Empty<CompletionResult>();
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return Candidates(word, command.Response, command.Cmdlet)
+            var parameters = ParameterNames(command.Cmdlet).Concat(command.Sdk.Select(p => p.Name)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            return Candidates(word, SdkTypes.Named(command.Response), parameters)
                 .Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
                 .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
         }
 
-        private static IEnumerable<string> Candidates(string word, Type response, Type cmdlet)
+        private static IEnumerable<string> Candidates(string word, Type response, IEnumerable<string> parameters)
         {
             if (word.StartsWith("^", StringComparison.Ordinal))
-                return ParameterNames(cmdlet).Select(n => "^" + n);
+                return parameters.Select(n => "^" + n);
             var dot = word.LastIndexOf('.');
             if (dot < 0)
-                return new[] { "*" }.Concat(PropertyNames(response)).Concat(ParameterNames(cmdlet).Select(n => "^" + n));
+                return new[] { "*" }.Concat(PropertyNames(response)).Concat(parameters.Select(n => "^" + n));
             var type = Walk(response, word.Substring(0, dot).Split('.'));
             return type == null ? Enumerable.Empty<string>() : PropertyNames(type).Select(n => word.Substring(0, dot + 1) + n);
         }
@@ -67,6 +69,6 @@ namespace CognitoAdminAuth.Completion
         private static IEnumerable<string> ParameterNames(Type cmdlet) =>
             cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.IsDefined(typeof(ParameterAttribute)) && !p.IsDefined(typeof(SecretParameterAttribute)))
-                .Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
+                .Select(p => p.Name);
     }
 }

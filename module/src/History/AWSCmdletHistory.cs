@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
-namespace Amazon.PowerShell.Common
+namespace CognitoAdminAuth.History
 {
     /// <summary>One cmdlet invocation in $AWSHistory: what it sent and received (sensitive members left out).</summary>
     public class AWSCmdletHistory
@@ -82,7 +82,11 @@ namespace Amazon.PowerShell.Common
         public override string ToString() => CmdletName;
     }
 
-    /// <summary>The $AWSHistory of AWS.Tools V4: the last few cmdlet invocations, newest last.</summary>
+    /// <summary>
+    /// The module's own $AWSHistory, shaped as AWS.Tools V4's (the last few cmdlet invocations, newest last), for
+    /// sessions where AWS.Tools.Common does not keep one (V5, or no AWS.Tools): where it does, the module records
+    /// into that one instead (AwsToolsHistory).
+    /// </summary>
     public class AWSCmdletHistoryBuffer
     {
         public static AWSCmdletHistoryBuffer Instance { get; } = new AWSCmdletHistoryBuffer();

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using Amazon.CognitoIdentityProvider.Model;
 using CognitoAdminAuth.Native.Contract;
 
 namespace CognitoAdminAuth.History
@@ -14,25 +13,21 @@ namespace CognitoAdminAuth.History
     {
         private static readonly HashSet<string> SensitiveRequestMembers = new HashSet<string> { "ClientId", "AuthParameters", "ChallengeResponses", "Session" };
 
-        public static object Response(object response, bool includeSensitive)
+        /// <summary>The answer without its tokens and Session, for the response copy history keeps.</summary>
+        public static AuthResponse Response(AuthResponse answer) => new AuthResponse
         {
-            if (includeSensitive || !(response is IAuthResponse r)) return response;
-            var copy = (IAuthResponse)System.Activator.CreateInstance(response.GetType());
-            copy.ChallengeName = r.ChallengeName;
-            copy.ChallengeParameters = r.ChallengeParameters;
-            copy.AuthenticationResult = r.AuthenticationResult == null ? null : new AuthenticationResultType
+            ChallengeName = answer.ChallengeName,
+            ChallengeParameters = answer.ChallengeParameters,
+            AuthenticationResult = answer.AuthenticationResult == null ? null : new AuthenticationResult
             {
-                ExpiresIn = r.AuthenticationResult.ExpiresIn,
-                TokenType = r.AuthenticationResult.TokenType,
-                NewDeviceMetadata = r.AuthenticationResult.NewDeviceMetadata,
-            };
-            copy.AvailableChallenges = r.AvailableChallenges;
-            var web = (Amazon.Runtime.AmazonWebServiceResponse)response;
-            var webCopy = (Amazon.Runtime.AmazonWebServiceResponse)copy;
-            webCopy.ResponseMetadata = web.ResponseMetadata;
-            webCopy.HttpStatusCode = web.HttpStatusCode;
-            return copy;
-        }
+                ExpiresIn = answer.AuthenticationResult.ExpiresIn,
+                TokenType = answer.AuthenticationResult.TokenType,
+                NewDeviceMetadata = answer.AuthenticationResult.NewDeviceMetadata,
+            },
+            AvailableChallenges = answer.AvailableChallenges,
+            ResponseMetadata = answer.ResponseMetadata,
+            HttpStatusCode = answer.HttpStatusCode,
+        };
 
         public static PSObject Request(string operation, IContractWriter input, bool includeSensitive)
         {

@@ -1,17 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using CognitoAdminAuth.Aws;
 
 namespace CognitoAdminAuth.Native
 {
     /// <summary>
+    /// The module's import: it chooses the session's AWS types (<see cref="SessionAssemblies"/>) and answers two
+    /// kinds of assembly request, for the module's own assemblies only, so it never answers for another module's.
     /// Windows PowerShell 5.1 applies no binding redirects for a module, and the System.Text.Json package's
     /// assemblies ask for other versions of each other (System.Memory for System.Runtime.CompilerServices.Unsafe
-    /// 4.0.4.1 where 6.0.0.0 ships): such a request is answered with the copy beside the module, for the names on
-    /// the list only, so the module never answers for another module's assemblies. .NET has these assemblies
-    /// in-box and binds its own: nothing is registered there. Removed with the module (Remove-Module).
+    /// 4.0.4.1 where 6.0.0.0 ships): such a request is answered with the copy beside the module (.NET has these
+    /// in-box and binds its own). The Cognito stand-in built on AWSSDK.Core 3.x asks for that version where the
+    /// session has 4.x: it gets the session's. Removed with the module (Remove-Module).
     /// </summary>
     public sealed class ModuleAssemblyResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -27,7 +31,8 @@ namespace CognitoAdminAuth.Native
 
         public void OnImport()
         {
-            if (NativeLibraryResolver.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            _ = SessionAssemblies.Current;
         }
 
         public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
@@ -35,7 +40,9 @@ namespace CognitoAdminAuth.Native
         private static Assembly Resolve(object sender, ResolveEventArgs args)
         {
             var name = new AssemblyName(args.Name).Name;
-            if (!Shipped.Contains(name)) return null;
+            if (name == SessionAssemblies.CoreName && args.RequestingAssembly?.GetName().Name == SessionAssemblies.StandInOnSdkName)
+                return AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == SessionAssemblies.CoreName);
+            if (!NativeLibraryResolver.IsNetFramework || !Shipped.Contains(name)) return null;
             var path = Path.Combine(Folder, name + ".dll");
             return File.Exists(path) ? Assembly.LoadFrom(path) : null;
         }

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Http;
-using Amazon.CognitoIdentityProvider.Model;
+using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Native.Generated;
 
@@ -35,7 +35,7 @@ namespace CognitoAdminAuth.Native
         {
             switch (Kind)
             {
-                case NativeNames.ErrorKind.Service: return ServiceExceptions.Create(operation, Code, Message, StatusCode, RequestId);
+                case NativeNames.ErrorKind.Service: return ServiceErrors.Create(operation, Code, Message, StatusCode, RequestId);
                 case NativeNames.ErrorKind.Cancelled: return new OperationCanceledException(Message);
                 case NativeNames.ErrorKind.Timeout: return new TimeoutException(Message);
                 case NativeNames.ErrorKind.Transport: return new HttpRequestException(Message);

@@ -1,13 +1,12 @@
-using System.Collections.Generic;
 using Amazon.Runtime;
 
 namespace Amazon.CognitoIdentityProvider
 {
     /// <summary>
-    /// The ChallengeName values of Cognito (cognito-idp API model), declared here only; held to the SDK for Rust
+    /// The ChallengeName values of Cognito (cognito-idp API model), a stand-in for the SDK's where the session has none; held to the SDK for Rust
     /// (native/src/api_model_tests.rs) and botocore's model (tests/ApiModelContract.Tests.ps1).
     /// </summary>
-    public sealed class ChallengeNameType : ConstantClass
+    public class ChallengeNameType : ConstantClass
     {
         public static readonly ChallengeNameType ADMIN_NO_SRP_AUTH = new ChallengeNameType("ADMIN_NO_SRP_AUTH");
         public static readonly ChallengeNameType CUSTOM_CHALLENGE = new ChallengeNameType("CUSTOM_CHALLENGE");
@@ -26,15 +25,9 @@ namespace Amazon.CognitoIdentityProvider
         public static readonly ChallengeNameType SOFTWARE_TOKEN_MFA = new ChallengeNameType("SOFTWARE_TOKEN_MFA");
         public static readonly ChallengeNameType WEB_AUTHN = new ChallengeNameType("WEB_AUTHN");
 
-        /// <summary>Sorted, as the AWS.Tools completer offers them.</summary>
-        public static IReadOnlyList<ChallengeNameType> Values { get; } = Known(
-            ADMIN_NO_SRP_AUTH, CUSTOM_CHALLENGE, DEVICE_PASSWORD_VERIFIER, DEVICE_SRP_AUTH, EMAIL_OTP, MFA_SETUP,
-            NEW_PASSWORD_REQUIRED, PASSWORD, PASSWORD_SRP, PASSWORD_VERIFIER, SELECT_CHALLENGE, SELECT_MFA_TYPE,
-            SMS_MFA, SMS_OTP, SOFTWARE_TOKEN_MFA, WEB_AUTHN);
+        public ChallengeNameType(string value) : base(value) { }
 
-        private ChallengeNameType(string value) : base(value) { }
-
-        public static ChallengeNameType FindValue(string value) => Find(Values, value, v => new ChallengeNameType(v));
+        public static ChallengeNameType FindValue(string value) => FindValue<ChallengeNameType>(value);
 
         public static implicit operator ChallengeNameType(string value) => FindValue(value);
     }

@@ -1,13 +1,12 @@
-using System.Collections.Generic;
 using Amazon.Runtime;
 
 namespace Amazon.CognitoIdentityProvider
 {
     /// <summary>
-    /// The AuthFlow values of AdminInitiateAuth (cognito-idp API model), declared here only; held to the SDK for Rust
+    /// The AuthFlow values of AdminInitiateAuth (cognito-idp API model), a stand-in for the SDK's where the session has none; held to the SDK for Rust
     /// (native/src/api_model_tests.rs) and botocore's model (tests/ApiModelContract.Tests.ps1).
     /// </summary>
-    public sealed class AuthFlowType : ConstantClass
+    public class AuthFlowType : ConstantClass
     {
         public static readonly AuthFlowType ADMIN_NO_SRP_AUTH = new AuthFlowType("ADMIN_NO_SRP_AUTH");
         public static readonly AuthFlowType ADMIN_USER_PASSWORD_AUTH = new AuthFlowType("ADMIN_USER_PASSWORD_AUTH");
@@ -18,14 +17,9 @@ namespace Amazon.CognitoIdentityProvider
         public static readonly AuthFlowType USER_PASSWORD_AUTH = new AuthFlowType("USER_PASSWORD_AUTH");
         public static readonly AuthFlowType USER_SRP_AUTH = new AuthFlowType("USER_SRP_AUTH");
 
-        /// <summary>Sorted, as the AWS.Tools completer offers them.</summary>
-        public static IReadOnlyList<AuthFlowType> Values { get; } = Known(
-            ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH, CUSTOM_AUTH, REFRESH_TOKEN, REFRESH_TOKEN_AUTH,
-            USER_AUTH, USER_PASSWORD_AUTH, USER_SRP_AUTH);
+        public AuthFlowType(string value) : base(value) { }
 
-        private AuthFlowType(string value) : base(value) { }
-
-        public static AuthFlowType FindValue(string value) => Find(Values, value, v => new AuthFlowType(v));
+        public static AuthFlowType FindValue(string value) => FindValue<AuthFlowType>(value);
 
         public static implicit operator AuthFlowType(string value) => FindValue(value);
     }

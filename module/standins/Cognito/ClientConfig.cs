@@ -3,8 +3,9 @@ using System;
 namespace Amazon.CognitoIdentityProvider
 {
     /// <summary>
-    /// The client settings AWS.Tools users pass as -ClientConfig (an object, or a hashtable that PowerShell
-    /// converts through these property names). Only what the native client honours is offered.
+    /// Stand-in for the SDK's client settings that AWS.Tools users pass as -ClientConfig (an object, or a
+    /// hashtable that PowerShell converts through these property names). Only what the native client honours is
+    /// offered; the module reads these members by name, from this type or the SDK's.
     /// </summary>
     public class AmazonCognitoIdentityProviderConfig
     {

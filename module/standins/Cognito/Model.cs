@@ -1,29 +1,11 @@
 using System.Collections.Generic;
-using System.Net;
-
-namespace Amazon.Runtime
-{
-    public class ResponseMetadata
-    {
-        public string RequestId { get; set; }
-        public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>();
-    }
-
-    /// <summary>
-    /// What every response carries besides its own members. Declared here, on the base class, so that
-    /// -Select (which sees declared-only members of the concrete type) does not offer them, as in AWS.Tools.
-    /// </summary>
-    public abstract class AmazonWebServiceResponse
-    {
-        public ResponseMetadata ResponseMetadata { get; set; }
-        public long ContentLength { get; set; }
-        public HttpStatusCode HttpStatusCode { get; set; }
-    }
-}
 
 namespace Amazon.CognitoIdentityProvider.Model
 {
     using Amazon.Runtime;
+
+    // Stand-ins for the SDK's model types the two operations use, loaded only where the session has no
+    // AWSSDK.CognitoIdentityProvider; same names and members as the SDK's (V4 SDK: value members nullable).
 
     public class NewDeviceMetadataType
     {
@@ -41,18 +23,7 @@ namespace Amazon.CognitoIdentityProvider.Model
         public string TokenType { get; set; }
     }
 
-    /// <summary>What both operations answer; lets one reader and one challenge loop serve both.</summary>
-    public interface IAuthResponse
-    {
-        AuthenticationResultType AuthenticationResult { get; set; }
-        /// <summary>The challenges a choice-based (USER_AUTH) sign-in offers; List&lt;string&gt; as in the AWS SDK for .NET.</summary>
-        List<string> AvailableChallenges { get; set; }
-        ChallengeNameType ChallengeName { get; set; }
-        Dictionary<string, string> ChallengeParameters { get; set; }
-        string Session { get; set; }
-    }
-
-    public class AdminInitiateAuthResponse : AmazonWebServiceResponse, IAuthResponse
+    public class AdminInitiateAuthResponse : AmazonWebServiceResponse
     {
         public AuthenticationResultType AuthenticationResult { get; set; }
         public List<string> AvailableChallenges { get; set; }
@@ -61,7 +32,7 @@ namespace Amazon.CognitoIdentityProvider.Model
         public string Session { get; set; }
     }
 
-    public class AdminRespondToAuthChallengeResponse : AmazonWebServiceResponse, IAuthResponse
+    public class AdminRespondToAuthChallengeResponse : AmazonWebServiceResponse
     {
         public AuthenticationResultType AuthenticationResult { get; set; }
         public List<string> AvailableChallenges { get; set; }
