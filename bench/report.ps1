@@ -275,6 +275,7 @@ function Format-BenchMarkdown {
     Row 'measure', 'median', 'p99', 'n'
     Row '---', '---:', '---:', '---:'
     Row '`Import-Module CognitoAdminAuth` in-process, after a trivial module warmed pwsh''s import code', (StatCells (Get-Path $m 'import.import_in_process_ms'))
+    Row '→ of it, choosing the session''s AWS types: loaded SDK, PSModulePath look-up for AWS.Tools, stand-in loads (once per session)', (StatCells (Get-Path $m 'import.aws_types_lookup_ms'))
     Row 'first `Import-Module` of a trivial script module (pwsh''s own one-time cost, for scale)', (StatCells (Get-Path $m 'import.trivial_module_first_import_ms'))
     Row 'pwsh start: `pwsh -NoProfile -Command exit`, wall', (StatCells (Get-Path $m 'import.pwsh_start_ms'))
     Row 'pwsh start + import: `pwsh -NoProfile -Command "Import-Module …; exit"`, wall', (StatCells (Get-Path $m 'import.pwsh_start_plus_import_ms'))
