@@ -226,15 +226,15 @@ Describe 'Which Start-CGIPAuthAdmin runs when both modules are installed' {
         $oursFirst[0] | Should -Be 'CognitoAdminAuth'
     }
 
-    It 'is this module''s in a script that says #Requires -Modules CognitoAdminAuth, with AWS.Tools.Common already imported' {
-        $seen = Invoke-Session @((Join-Path $script:doubles 'v5'), $script:moduleRoot) @'
-#Requires -Modules CognitoAdminAuth
-param($j)
-Import-Module AWS.Tools.Common
-@{ Source = (Get-Command Start-CGIPAuthAdmin).Source; Imported = @(Get-Module | ForEach-Object Name) } | ConvertTo-Json -Compress
-'@
-        $seen.Source | Should -Be 'CognitoAdminAuth'
-        $seen.Imported | Should -Contain 'CognitoAdminAuth'
+    It 'is this module''s in a script that says #Requires -Modules CognitoAdminAuth, run after AWS.Tools.CognitoIdentityProvider was imported' {
+        $script = Join-Path ([IO.Path]::GetTempPath()) "cgip-requires-$([guid]::NewGuid().ToString('n')).ps1"
+        Set-Content $script "#Requires -Modules CognitoAdminAuth`n(Get-Command Start-CGIPAuthAdmin).Source"
+        $saved = $env:PSModulePath
+        try {
+            $env:PSModulePath = ((Join-Path $script:doubles 'v5'), $script:moduleRoot, $saved) -join $script:sep
+            $lines = @(& $script:pwsh -NoProfile -NonInteractive -Command "Import-Module AWS.Tools.CognitoIdentityProvider; (Get-Command Start-CGIPAuthAdmin).Source; & '$script'" 2>&1 | ForEach-Object { "$_" })
+        } finally { $env:PSModulePath = $saved; Remove-Item $script }
+        $lines | Should -Be @('AWS.Tools.CognitoIdentityProvider', 'CognitoAdminAuth') -Because '#Requires imports the module that was not imported yet, which makes it the last imported'
     }
 }
 

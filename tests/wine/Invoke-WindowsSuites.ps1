@@ -20,7 +20,7 @@ Import-Module (Join-Path $root 'tests/TestSupport.psm1') -Force
 # (a recording endpoint, the SRP server, pyotp); modules that pwsh ships beside the SDK (PSResourceGet for
 # packaging, ThreadJob for Start-ThreadJob); or pwsh.exe's console host (What if lines go to the host UI).
 $suites = 'StartCGIPAuthAdmin', 'SendCGIPAuthChallengeResponseAdmin', 'CommonBehaviour', 'Cancellation', 'AWSHistory',
-'AuthAssist', 'CmdletSurface', 'Help', 'SelectCompletion', 'Packaging', 'PlatformConventions', 'TwoEditions' | ForEach-Object { "$_.Tests.ps1" }
+'AuthAssist', 'CmdletSurface', 'Help', 'SelectCompletion', 'Packaging', 'PlatformConventions', 'TwoEditions', 'Coexistence' | ForEach-Object { "$_.Tests.ps1" }
 
 # Wine maps the Linux root to drive Z:.
 function ConvertTo-WinePath([string] $Path) { 'Z:' + ((Resolve-Path $Path).Path -replace '/', '\') }
@@ -72,7 +72,12 @@ try {
     $hostDir = Join-Path $work 'pwsh'
     & dotnet publish (Join-Path $PSScriptRoot 'host/WinPwshHost.csproj') -c Release -o $hostDir --nologo -v quiet -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { throw 'the win-x64 PowerShell host does not build' }
-    $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL }
+    # The AWS.Tools doubles (tests/Coexistence.Tests.ps1) are built here: dotnet and the botocore wheel are Linux-side.
+    $doubles = Join-Path $root 'out/aws-tools-doubles'
+    & (Join-Path $root 'tests/doubles/New-AwsToolsDoubles.ps1') -OutPath $doubles
+    $saved = @{ CGIP_TEST_MODULE = $env:CGIP_TEST_MODULE; CGIP_TEST_MOTO_URL = $env:CGIP_TEST_MOTO_URL; CGIP_TEST_MOTO_TOTP_URL = $env:CGIP_TEST_MOTO_TOTP_URL
+        CGIP_TEST_AWS_TOOLS_DOUBLES = $env:CGIP_TEST_AWS_TOOLS_DOUBLES }
+    $env:CGIP_TEST_AWS_TOOLS_DOUBLES = ConvertTo-WinePath $doubles
     $env:CGIP_TEST_MODULE = ConvertTo-WinePath $ModulePath
     $env:CGIP_TEST_MOTO_URL = $moto.Url
     $env:CGIP_TEST_MOTO_TOTP_URL = $motoTotp.Url
