@@ -110,7 +110,8 @@ Describe 'Send-CGIPAuthChallengeResponseAdmin answers NEW_PASSWORD_REQUIRED' {
     It 'accepts the challenge name in lower case and sends the canonical upper-case name' {
         # moto dispatches on the exact string 'NEW_PASSWORD_REQUIRED' (anything else gets an empty reply), so tokens
         # coming back prove the wire value was normalised.
-        ([Amazon.CognitoIdentityProvider.ChallengeNameType] 'new_password_required').Value | Should -BeExactly 'NEW_PASSWORD_REQUIRED'
+        # As with the SDK's ConstantClass, the value keeps the text it was built from and writes out the canonical name.
+        "$([Amazon.CognitoIdentityProvider.ChallengeNameType] 'new_password_required')" | Should -BeExactly 'NEW_PASSWORD_REQUIRED'
         $pool = New-TestUserPool $script:server -UserName 'lowercase' -Temporary
         $challenge = Invoke-AdminSignIn $pool
         $r = Send-CGIPAuthChallengeResponseAdmin $pool.ClientId -UserPoolId $pool.UserPoolId -ChallengeName new_password_required `

@@ -21,9 +21,9 @@ namespace CognitoAdminAuth.Aws
         private static readonly string StandIns = Path.Combine(Path.GetDirectoryName(typeof(SessionAssemblies).Assembly.Location) ?? ".", "StandIns");
         private static readonly Lazy<SessionAssemblies> Chosen = new Lazy<SessionAssemblies>(Choose);
 
-        private SessionAssemblies(Assembly core, Assembly cognito, AwsToolsInstall install, string origin, string fallback, TimeSpan took)
+        private SessionAssemblies(Assembly core, Assembly cognito, AwsToolsInstall install, string fallback, TimeSpan took)
         {
-            Core = core; Cognito = cognito; Install = install; Origin = origin; Fallback = fallback; LookupTime = took;
+            Core = core; Cognito = cognito; Install = install; Fallback = fallback; LookupTime = took;
         }
 
         public static SessionAssemblies Current => Chosen.Value;
@@ -34,9 +34,6 @@ namespace CognitoAdminAuth.Aws
         public Assembly Cognito { get; }
         /// <summary>The AWS.Tools install Core was loaded from; null when Core was loaded already or is the stand-in.</summary>
         public AwsToolsInstall Install { get; }
-        public bool IsAwsSdk => Core.GetName().Name == CoreName;
-        /// <summary>One line for -Debug: which assemblies, from where.</summary>
-        public string Origin { get; }
         /// <summary>Why an installed SDK was not used (it would not load); written once as a Verbose line.</summary>
         public string Fallback { get; }
         /// <summary>What the choice cost (bench/ reports it).</summary>
@@ -62,24 +59,13 @@ namespace CognitoAdminAuth.Aws
             if (core != null && cognito == null && AwsToolsInstall.FindCognito(psModulePath, core.GetName().Version) is string cognitoDll)
                 cognito = TryLoad(cognitoDll, "Amazon.CognitoIdentityProvider.AmazonCognitoIdentityProviderException", ref fallback);
 
-            string origin;
             if (core == null)
             {
                 core = Assembly.LoadFrom(Path.Combine(StandIns, "CognitoAdminAuth.StandIn.Core.dll"));
                 cognito = Assembly.LoadFrom(Path.Combine(StandIns, "CognitoAdminAuth.StandIn.Cognito.dll"));
-                origin = "the module's stand-in AWS types (no AWS SDK for .NET in this session or on PSModulePath)";
             }
-            else
-            {
-                origin = $"{CoreName} {core.GetName().Version} from '{core.Location}'";
-                if (cognito == null)
-                {
-                    cognito = Assembly.LoadFrom(Path.Combine(StandIns, StandInOnSdkName + ".dll"));
-                    origin += ", with the module's stand-in Cognito types";
-                }
-                else origin += $", {CognitoName} {cognito.GetName().Version} from '{cognito.Location}'";
-            }
-            return new SessionAssemblies(core, cognito, install, origin, fallback, clock.Elapsed);
+            else if (cognito == null) cognito = Assembly.LoadFrom(Path.Combine(StandIns, StandInOnSdkName + ".dll"));
+            return new SessionAssemblies(core, cognito, install, fallback, clock.Elapsed);
         }
 
         private static Assembly Loaded(Assembly[] loaded, string name) => loaded.FirstOrDefault(a => a.GetName().Name == name);

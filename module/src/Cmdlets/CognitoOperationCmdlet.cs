@@ -305,7 +305,7 @@ namespace CognitoAdminAuth.Cmdlets
                 .Concat(SdkParameters.Where(p => p.Own).Select(p => new Selector.Parameter(p.Names, _ => Bound(p))));
 
         /// <summary>The parameters declared as properties from <paramref name="cmdlet"/> down to this class, secrets left out.</summary>
-        internal static IEnumerable<PropertyInfo> DeclaredParameters(Type cmdlet)
+        private static IEnumerable<PropertyInfo> DeclaredParameters(Type cmdlet)
         {
             for (var t = cmdlet; t != typeof(CommonArgumentsCmdlet); t = t.BaseType)
                 foreach (var p in t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))

@@ -8,12 +8,12 @@ using System.Collections;
 using System.Management.Automation;
 using Amazon.CognitoIdentityProvider;
 using Amazon.CognitoIdentityProvider.Model;
+using Amazon.Runtime;
 
 namespace Amazon.PowerShell.Cmdlets.CGIP
 {
-    [Cmdlet("Start", "CGIPAuthAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType("Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse")]
-    public class StartCGIPAuthAdminCmdlet : AmazonCognitoIdentityProviderClientCmdlet
+    /// <summary>What the two sign-in cmdlets share (in AWS.Tools each generated class declares these itself).</summary>
+    public abstract class SignInCmdlet : AmazonCognitoIdentityProviderClientCmdlet
     {
         [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
@@ -23,6 +23,27 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [AllowNull, AllowEmptyString]
         public string UserPoolId { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Hashtable ClientMetadata { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Session { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Calls the operation unless ShouldProcess declines, and writes the whole response.</summary>
+        protected void Run<TResponse>(string operation, AmazonCognitoIdentityProviderRequest request) where TResponse : AmazonWebServiceResponse, new()
+        {
+            if (!Force && !ShouldProcess(ClientId, $"{MyInvocation.MyCommand.Name} ({operation})")) return;
+            WriteObject(Invoke<TResponse>(operation, request));
+        }
+    }
+
+    [Cmdlet("Start", "CGIPAuthAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType("Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse")]
+    public class StartCGIPAuthAdminCmdlet : SignInCmdlet
+    {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         public AuthFlowType AuthFlow { get; set; }
@@ -31,43 +52,21 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("AuthParameters")]
         public Hashtable AuthParameter { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public Hashtable ClientMetadata { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Session { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter Force { get; set; }
-
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => Run<AdminInitiateAuthResponse>("AdminInitiateAuth", new AdminInitiateAuthRequest
         {
-            if (!Force && !ShouldProcess(ClientId, "Start-CGIPAuthAdmin (AdminInitiateAuth)")) return;
-            var request = new AdminInitiateAuthRequest
-            {
-                AuthFlow = AuthFlow,
-                AuthParameters = ToStringMap(AuthParameter),
-                ClientId = ClientId,
-                ClientMetadata = ToStringMap(ClientMetadata),
-                Session = Session,
-                UserPoolId = UserPoolId,
-            };
-            WriteObject(Invoke<AdminInitiateAuthResponse>("AdminInitiateAuth", request));
-        }
+            AuthFlow = AuthFlow,
+            AuthParameters = ToStringMap(AuthParameter),
+            ClientId = ClientId,
+            ClientMetadata = ToStringMap(ClientMetadata),
+            Session = Session,
+            UserPoolId = UserPoolId,
+        });
     }
 
     [Cmdlet("Send", "CGIPAuthChallengeResponseAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType("Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse")]
-    public class SendCGIPAuthChallengeResponseAdminCmdlet : AmazonCognitoIdentityProviderClientCmdlet
+    public class SendCGIPAuthChallengeResponseAdminCmdlet : SignInCmdlet
     {
-        [Parameter(Position = 0, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [AllowNull, AllowEmptyString]
-        public string ClientId { get; set; }
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [AllowNull, AllowEmptyString]
-        public string UserPoolId { get; set; }
-
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         public ChallengeNameType ChallengeName { get; set; }
@@ -76,29 +75,15 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("ChallengeResponses")]
         public Hashtable ChallengeResponse { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string Session { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public Hashtable ClientMetadata { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public SwitchParameter Force { get; set; }
-
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => Run<AdminRespondToAuthChallengeResponse>("AdminRespondToAuthChallenge", new AdminRespondToAuthChallengeRequest
         {
-            if (!Force && !ShouldProcess(ClientId, "Send-CGIPAuthChallengeResponseAdmin (AdminRespondToAuthChallenge)")) return;
-            var request = new AdminRespondToAuthChallengeRequest
-            {
-                ChallengeName = ChallengeName,
-                ChallengeResponses = ToStringMap(ChallengeResponse),
-                ClientId = ClientId,
-                ClientMetadata = ToStringMap(ClientMetadata),
-                Session = Session,
-                UserPoolId = UserPoolId,
-            };
-            WriteObject(Invoke<AdminRespondToAuthChallengeResponse>("AdminRespondToAuthChallenge", request));
-        }
+            ChallengeName = ChallengeName,
+            ChallengeResponses = ToStringMap(ChallengeResponse),
+            ClientId = ClientId,
+            ClientMetadata = ToStringMap(ClientMetadata),
+            Session = Session,
+            UserPoolId = UserPoolId,
+        });
     }
 
     [Cmdlet("Get", "CGIPUserPoolClient")]
