@@ -129,6 +129,10 @@ Set-AWSHistoryConfiguration -MaxCmdletHistory 1
 CognitoAdminAuth\Start-CGIPAuthAdmin @right @conn -AuthFlow ADMIN_USER_PASSWORD_AUTH | Out-Null
 $o.HistoryAfterLimit = @($AWSHistory.Commands | ForEach-Object { $_.CmdletName })
 
+# -ClientConfig as a hashtable, whichever config type the session has (the Cognito double has none).
+$viaConfig = CognitoAdminAuth\Start-CGIPAuthAdmin @right -AuthFlow ADMIN_USER_PASSWORD_AUTH -Region us-east-1 -AccessKey AKIDTEST -SecretKey test-secret -ClientConfig @{ ServiceURL = $a.Url }
+$o.ClientConfigHashtableWorks = [bool]$viaConfig.AuthenticationResult.AccessToken
+
 # 5. Which Start-CGIPAuthAdmin runs: the one imported last, unless module-qualified.
 $o.UnqualifiedSource = (Get-Command Start-CGIPAuthAdmin).Source
 $o | ConvertTo-Json -Compress -Depth 5
@@ -176,6 +180,10 @@ Describe 'In one session with AWS.Tools (<Setting>, <Order>)' -ForEach $script:c
         $script:seen.OutputIsSdkType | Should -BeTrue
         $script:seen.OutputHasToken | Should -BeTrue
         $script:seen.KindParameterType | Should -Be $script:seen.SessionChallengeNameType
+    }
+
+    It 'takes -ClientConfig as a hashtable, whichever config type the session has' {
+        $script:seen.ClientConfigHashtableWorks | Should -BeTrue
     }
 
     It 'records into the history the session shows as $AWSHistory, and leaves its commands their meaning' {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Reflection;
@@ -147,9 +148,15 @@ namespace CognitoAdminAuth.Common
             return settings;
         }
 
-        /// <summary>A -ClientConfig member by name: the SDK's config and the stand-in share the names, not the types.</summary>
-        private static object Member(object config, string name) =>
-            config?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(config);
+        /// <summary>
+        /// A -ClientConfig member by name: the SDK's config and the stand-in share the names, not the types (and a
+        /// session whose Cognito assembly has no config class binds the hashtable as it is).
+        /// </summary>
+        private static object Member(object config, string name)
+        {
+            var o = config is PSObject ps ? ps.BaseObject : config;
+            return o is IDictionary map ? map[name] : o?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(o);
+        }
 
         private static long? Millis(TimeSpan? t) => t.HasValue ? (long)t.Value.TotalMilliseconds : (long?)null;
         private static string NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;
