@@ -1,6 +1,6 @@
 //! The module's vocabulary of the API model against the SDK crate it is built on: the AuthFlow and
-//! ChallengeName values and the modelled errors of each operation are declared once, in the C# model
-//! (`module/src/Model/*.cs`, what users see), and every response and request member once, in
+//! ChallengeName values and the modelled errors of each operation are declared once, in C# (the stand-in
+//! types `module/standins/Cognito/*.cs`, and the error table `module/src/Aws/ServiceErrors.cs`), and every response and request member once, in
 //! [`crate::model`]. These tests read both and hold them to `aws-sdk-cognitoidentityprovider`, so an SDK update
 //! that adds a value, an error or a member fails here until the module has it. (The same lists are held to
 //! botocore's `service-2.json` by `tests/ApiModelContract.Tests.ps1`.)
@@ -25,8 +25,9 @@ use crate::ops::call_blocking;
 use crate::runtime::runtime;
 use crate::testserver::{error_body, Reply, TestServer};
 
+/// A C# file of the module, by its path under `module/`.
 fn csharp_model(file: &str) -> String {
-    let path = format!("{}/../module/src/Model/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../module/{file}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -50,15 +51,17 @@ fn constant_values(file: &str, class: &str) -> BTreeSet<String> {
 
 /// The operations the C# error table has a list for: its `["Name"] = new[]` keys.
 fn listed_operations() -> Vec<String> {
-    let text = csharp_model("Exceptions.cs");
+    let text = csharp_model(ERROR_TABLE);
     text.match_indices("\"] = new[]")
         .map(|(i, _)| text[..i].rsplit("[\"").next().unwrap().to_owned())
         .collect()
 }
 
 fn modelled_errors(operation: &str) -> Vec<String> {
-    quoted_after(&csharp_model("Exceptions.cs"), &format!("[\"{operation}\"] = new[]"))
+    quoted_after(&csharp_model(ERROR_TABLE), &format!("[\"{operation}\"] = new[]"))
 }
+
+const ERROR_TABLE: &str = "src/Aws/ServiceErrors.cs";
 
 fn sdk_values(values: &[&str]) -> BTreeSet<String> {
     values.iter().map(|v| v.to_string()).collect()
@@ -66,12 +69,12 @@ fn sdk_values(values: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn auth_flow_values_are_the_sdks() {
-    assert_eq!(constant_values("AuthFlowType.cs", "AuthFlowType"), sdk_values(AuthFlowType::values()));
+    assert_eq!(constant_values("standins/Cognito/AuthFlowType.cs", "AuthFlowType"), sdk_values(AuthFlowType::values()));
 }
 
 #[test]
 fn challenge_name_values_are_the_sdks() {
-    assert_eq!(constant_values("ChallengeNameType.cs", "ChallengeNameType"), sdk_values(ChallengeNameType::values()));
+    assert_eq!(constant_values("standins/Cognito/ChallengeNameType.cs", "ChallengeNameType"), sdk_values(ChallengeNameType::values()));
 }
 
 /// Whether the SDK parsed an error answer of `operation` into one of that operation's modelled variants.
@@ -98,7 +101,7 @@ fn every_listed_error_is_one_the_sdk_models_for_that_operation() {
     for operation in listed_operations() {
         let operation = operation.as_str();
         let codes = modelled_errors(operation);
-        assert!(codes.len() >= 19, "{operation}: only {} codes read from Exceptions.cs", codes.len());
+        assert!(codes.len() >= 19, "{operation}: only {} codes read from {ERROR_TABLE}", codes.len());
         for code in &codes {
             let server = TestServer::start(vec![Reply::Json { status: 400, body: error_body(code, "m") }]);
             assert!(sdk_models(operation, &server.url), "{operation}: the SDK does not model {code}");
