@@ -76,9 +76,10 @@ switch ($Mode) {
         $sw.Restart(); Import-Module $TrivialModulePath; $trivial = $sw.ElapsedTicks
         $sw.Restart(); Import-Module $ModulePath; $ours = $sw.ElapsedTicks
         # Part of the import: choosing the session's AWS types (loaded SDK, PSModulePath look-up, assembly loads).
-        $module = (Get-Module CognitoAdminAuth).ImplementingAssembly
-        $lookup = $module.GetType('CognitoAdminAuth.Aws.SessionAssemblies', $true)::Current.LookupTime
-        Write-Result @{ trivial_import_ns = [long]($trivial * $tickNs); import_ns = [long]($ours * $tickNs); aws_types_lookup_ns = [long]($lookup.Ticks * 100); process_age_ns = Get-ProcessAgeNs }
+        # (Absent from builds before it, which an A/B run may import.)
+        $choice = (Get-Module CognitoAdminAuth).ImplementingAssembly.GetType('CognitoAdminAuth.Aws.SessionAssemblies', $false)
+        $lookup = if ($choice) { [long]($choice::Current.LookupTime.Ticks * 100) }
+        Write-Result @{ trivial_import_ns = [long]($trivial * $tickNs); import_ns = [long]($ours * $tickNs); aws_types_lookup_ns = $lookup; process_age_ns = Get-ProcessAgeNs }
     }
     'first-call' {
         $sw.Restart(); . $peerSetup @setupArgs; $import = $sw.ElapsedTicks

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 
 namespace CognitoAdminAuth.Aws
@@ -29,10 +28,11 @@ namespace CognitoAdminAuth.Aws
         public static AwsToolsInstall Find(string psModulePath)
         {
             foreach (var module in CoreModules)
-            {
-                var folder = ModuleFolders(psModulePath, module).FirstOrDefault(f => File.Exists(Path.Combine(f, "AWSSDK.Core.dll")));
-                if (folder != null) return new AwsToolsInstall(Path.Combine(folder, "AWSSDK.Core.dll"), folder);
-            }
+                foreach (var folder in ModuleFolders(psModulePath, module))
+                {
+                    var dll = Path.Combine(folder, "AWSSDK.Core.dll");
+                    if (File.Exists(dll)) return new AwsToolsInstall(dll, folder);
+                }
             return null;
         }
 
@@ -57,24 +57,28 @@ namespace CognitoAdminAuth.Aws
             catch (Exception e) when (e is BadImageFormatException || e is IOException) { return -1; }
         }
 
-        /// <summary>The module's folders with a manifest, highest version first, in the first PSModulePath entry that has any.</summary>
-        private static IEnumerable<string> ModuleFolders(string psModulePath, string module)
+        /// <summary>
+        /// The module's folders with a manifest, highest version first, in the first PSModulePath entry that has
+        /// any. Plain loops: this runs at every first import, where most sessions have no AWS.Tools at all.
+        /// </summary>
+        private static List<string> ModuleFolders(string psModulePath, string module)
         {
-            foreach (var root in (psModulePath ?? string.Empty).Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
+            var manifest = module + ".psd1";
+            foreach (var root in (psModulePath ?? string.Empty).Split(Path.PathSeparator))
             {
+                if (root.Trim().Length == 0) continue;
                 var moduleRoot = Path.Combine(root.Trim(), module);
                 if (!Directory.Exists(moduleRoot)) continue;
-                var manifest = module + ".psd1";
-                var versions = Directory.GetDirectories(moduleRoot)
-                    .Select(d => (Folder: d, Version: Version.TryParse(Path.GetFileName(d), out var v) ? v : null))
-                    .Where(d => d.Version != null && File.Exists(Path.Combine(d.Folder, manifest)))
-                    .OrderByDescending(d => d.Version)
-                    .Select(d => d.Folder)
-                    .ToList();
-                if (File.Exists(Path.Combine(moduleRoot, manifest))) versions.Add(moduleRoot);
-                if (versions.Count > 0) return versions;
+                var versions = new List<KeyValuePair<Version, string>>();
+                foreach (var folder in Directory.GetDirectories(moduleRoot))
+                    if (Version.TryParse(Path.GetFileName(folder), out var version) && File.Exists(Path.Combine(folder, manifest)))
+                        versions.Add(new KeyValuePair<Version, string>(version, folder));
+                versions.Sort((a, b) => b.Key.CompareTo(a.Key));
+                var folders = versions.ConvertAll(v => v.Value);
+                if (File.Exists(Path.Combine(moduleRoot, manifest))) folders.Add(moduleRoot);
+                if (folders.Count > 0) return folders;
             }
-            return Enumerable.Empty<string>();
+            return new List<string>();
         }
     }
 }
