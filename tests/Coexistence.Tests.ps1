@@ -132,6 +132,8 @@ $o.HistoryAfterLimit = @($AWSHistory.Commands | ForEach-Object { $_.CmdletName }
 # -ClientConfig as a hashtable, whichever config type the session has (the Cognito double has none).
 $viaConfig = CognitoAdminAuth\Start-CGIPAuthAdmin @right -AuthFlow ADMIN_USER_PASSWORD_AUTH -Region us-east-1 -AccessKey AKIDTEST -SecretKey test-secret -ClientConfig @{ ServiceURL = $a.Url }
 $o.ClientConfigHashtableWorks = [bool]$viaConfig.AuthenticationResult.AccessToken
+$o.HistoryKeptTokens = [bool]$AWSHistory.LastServiceResponse.AuthenticationResult.AccessToken
+$o.HistoryKeptExpiry = $AWSHistory.LastServiceResponse.AuthenticationResult.ExpiresIn
 
 # 5. Which Start-CGIPAuthAdmin runs: the one imported last, unless module-qualified.
 $o.UnqualifiedSource = (Get-Command Start-CGIPAuthAdmin).Source
@@ -200,6 +202,11 @@ Describe 'In one session with AWS.Tools (<Setting>, <Order>)' -ForEach $script:c
             $script:seen.HistoryAfterLimit | Should -Be @('Start-CGIPAuthAdmin')
             $script:seen.HistoryCommandsSource | Should -Be @('CognitoAdminAuth', 'CognitoAdminAuth')
         }
+    }
+
+    It 'keeps the response in the history it records into, without its tokens' {
+        $script:seen.HistoryKeptExpiry | Should -BeGreaterThan 0 -Because 'the redacted copy of the last sign-in is there'
+        $script:seen.HistoryKeptTokens | Should -BeFalse
     }
 
     It 'runs the Start-CGIPAuthAdmin imported last when the name is not module-qualified' {

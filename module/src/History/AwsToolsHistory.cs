@@ -12,8 +12,8 @@ namespace CognitoAdminAuth.History
     /// <summary>
     /// AWS.Tools V4's $AWSHistory (AWS.Tools.Common's AWSCmdletHistoryBuffer), recorded into as its own cmdlets
     /// do: an entry started per invocation, requests when it records them, responses and errors, pushed at the
-    /// end. Its members are internal, so they are bound once, by name, into compiled delegates. V4 has no
-    /// IncludeSensitiveData: its copies are always redacted.
+    /// end. Its members are internal, so they are bound once, by name, into compiled delegates. The copies are
+    /// redacted unless its IncludeSensitiveData (4.1.x; absent from older V4) says otherwise.
     /// </summary>
     internal sealed class AwsToolsHistory
     {
@@ -25,6 +25,7 @@ namespace CognitoAdminAuth.History
 
         private readonly Func<object, string, object> _start;
         private readonly Func<object, bool> _recordRequests;
+        private readonly Func<object, bool> _includeSensitive;
         private readonly Action<object, object> _push;
         private readonly Func<object, object> _requests;
         private readonly Action<object, object> _addRequest;
@@ -39,6 +40,8 @@ namespace CognitoAdminAuth.History
             var requests = entry.GetProperty("Requests", Members);
             _start = Call<Func<object, string, object>>(buffer, "StartCmdletHistory", typeof(string));
             _recordRequests = Call<Func<object, bool>>(buffer, "get_RecordServiceRequests");
+            if (buffer.GetProperty("IncludeSensitiveData", Members) != null)
+                _includeSensitive = Call<Func<object, bool>>(buffer, "get_IncludeSensitiveData");
             _push = Call<Action<object, object>>(buffer, "PushCmdletHistory", entry);
             _requests = Call<Func<object, object>>(entry, requests.GetGetMethod(true).Name);
             _addRequest = Call<Action<object, object>>(requests.PropertyType, "Add", typeof(PSObject));
@@ -107,7 +110,7 @@ namespace CognitoAdminAuth.History
             public Entry(AwsToolsHistory history, object entry) { _history = history; _entry = entry; }
 
             public bool RecordServiceRequests => _history._recordRequests(_history.Buffer);
-            public bool IncludeSensitiveData => false;
+            public bool IncludeSensitiveData => _history._includeSensitive?.Invoke(_history.Buffer) ?? false;
 
             public void AddRequest(PSObject request)
             {
