@@ -134,6 +134,8 @@ $viaConfig = CognitoAdminAuth\Start-CGIPAuthAdmin @right -AuthFlow ADMIN_USER_PA
 $o.ClientConfigHashtableWorks = [bool]$viaConfig.AuthenticationResult.AccessToken
 $o.HistoryKeptTokens = [bool]$AWSHistory.LastServiceResponse.AuthenticationResult.AccessToken
 $o.HistoryKeptExpiry = $AWSHistory.LastServiceResponse.AuthenticationResult.ExpiresIn
+Clear-AWSHistory
+$o.HistoryAfterClear = @($AWSHistory.Commands).Count
 
 # 5. Which Start-CGIPAuthAdmin runs: the one imported last, unless module-qualified.
 $o.UnqualifiedSource = (Get-Command Start-CGIPAuthAdmin).Source
@@ -207,6 +209,10 @@ Describe 'In one session with AWS.Tools (<Setting>, <Order>)' -ForEach $script:c
     It 'keeps the response in the history it records into, without its tokens' {
         $script:seen.HistoryKeptExpiry | Should -BeGreaterThan 0 -Because 'the redacted copy of the last sign-in is there'
         $script:seen.HistoryKeptTokens | Should -BeFalse
+    }
+
+    It 'empties that history with Clear-AWSHistory, whichever module''s command runs' {
+        $script:seen.HistoryAfterClear | Should -Be 0
     }
 
     It 'runs the Start-CGIPAuthAdmin imported last when the name is not module-qualified' {
