@@ -15,6 +15,7 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 use crate::auth::{self, SrpClient};
 use crate::error::NativeError;
 use crate::exact;
+use crate::journey::VerifySoftwareTokenInput;
 use crate::model::{AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AuthResponse, StringMap};
 
 /// Cognito keeps a challenge session for 3 to 15 minutes; an exchange older than the longest is useless.
@@ -222,12 +223,14 @@ pub fn after_call(started: Option<SrpStarted>, response: &AuthResponse) {
 /// Before AdminRespondToAuthChallenge: DEVICE_SRP_AUTH with the device's secret starts a device exchange;
 /// PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER without a signature, for an exchange this process started,
 /// is signed (found by PASSWORD_CLAIM_SECRET_BLOCK, the piped challenge's SECRET_BLOCK, or the Session);
-/// then SECRET_HASH, for the user name the signature is for.
+/// with a registered authenticator's TOTP secret, SELECT_MFA_TYPE is answered SOFTWARE_TOKEN_MFA and
+/// SOFTWARE_TOKEN_MFA gets the current code; then SECRET_HASH, for the user name the signature is for.
 pub fn before_respond(
     input: &mut AdminRespondToAuthChallengeInput,
     secret: Option<&str>,
     device: Option<DeviceSecret>,
     challenge_parameters: Option<&StringMap>,
+    totp_secret: Option<&str>,
 ) -> Result<Option<SrpStarted>, NativeError> {
     let mut started = None;
     let name = input.challenge_name.clone().unwrap_or_default();
@@ -255,10 +258,30 @@ pub fn before_respond(
             })?;
             sign(responses, &entry, &name)?;
         }
+        "SELECT_MFA_TYPE" if totp_secret.is_some() && get(responses, "ANSWER").is_none() => {
+            set(responses, "ANSWER", "SOFTWARE_TOKEN_MFA".to_owned());
+        }
+        "SOFTWARE_TOKEN_MFA" if get(responses, "SOFTWARE_TOKEN_MFA_CODE").is_none() => {
+            if let Some(totp) = totp_secret {
+                set(responses, "SOFTWARE_TOKEN_MFA_CODE", current_code(totp)?);
+            }
+        }
         _ => {}
     }
     add_secret_hash(&mut input.challenge_responses, secret, input.client_id.as_deref());
     Ok(started)
+}
+
+/// Before VerifySoftwareToken: without a UserCode, the current code of the secret being registered.
+pub fn before_verify(input: &mut VerifySoftwareTokenInput, totp_secret: Option<&str>) -> Result<(), NativeError> {
+    if let (None, Some(totp)) = (&input.user_code, totp_secret) {
+        input.user_code = Some(current_code(totp)?);
+    }
+    Ok(())
+}
+
+fn current_code(totp_secret: &str) -> Result<String, NativeError> {
+    auth::totp_code_now(totp_secret).map_err(|e| invalid(format!("The TOTP secret is not usable: {e}")))
 }
 
 /// Fills in the claim. USERNAME becomes the name the claim is for: USER_ID_FOR_SRP (the user's real name
@@ -527,7 +550,7 @@ mod tests {
             ..Default::default()
         };
         let piped = map(&[("SECRET_BLOCK", "never-issued")]).unwrap();
-        let err = before_respond(&mut input, None, None, Some(&piped)).err().expect("refused");
+        let err = before_respond(&mut input, None, None, Some(&piped), None).err().expect("refused");
         assert!(err.message.contains("PASSWORD_CLAIM_SIGNATURE"), "{}", err.message);
     }
 
@@ -561,7 +584,7 @@ mod tests {
             ..Default::default()
         };
         let piped = piped_block.map(|b| map(&[("SECRET_BLOCK", b)]).unwrap());
-        before_respond(&mut input, secret, None, piped.as_ref())?;
+        before_respond(&mut input, secret, None, piped.as_ref(), None)?;
         Ok(input.challenge_responses)
     }
 
@@ -603,7 +626,7 @@ mod tests {
         started_user_exchange("UserOnly0000", None, "dora");
         let mut input = AdminRespondToAuthChallengeInput { challenge_name: Some("DEVICE_PASSWORD_VERIFIER".into()), ..Default::default() };
         let piped = map(&[("SECRET_BLOCK", "UserOnly0000")]).unwrap();
-        assert!(before_respond(&mut input, None, None, Some(&piped)).is_err());
+        assert!(before_respond(&mut input, None, None, Some(&piped), None).is_err());
         assert!(answer(None, None, Some("UserOnly0000"), None).is_ok(), "still there for its PASSWORD_VERIFIER");
     }
 

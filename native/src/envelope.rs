@@ -16,6 +16,10 @@ use zeroize::Zeroizing;
 
 use crate::assist::{DeviceSecret, Local};
 use crate::error::{json_problem, NativeError};
+use crate::journey::{
+    AdminUserGlobalSignOutInput, AssociateSoftwareTokenInput, GetTokensFromRefreshTokenInput, RevokeTokenInput,
+    VerifySoftwareTokenInput,
+};
 use crate::model::{AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, StringMap};
 use crate::settings::ClientSettings;
 
@@ -27,6 +31,11 @@ named_enum! {
         ResolveConnection => "ResolveConnection",
         AdminInitiateAuth => "AdminInitiateAuth",
         AdminRespondToAuthChallenge => "AdminRespondToAuthChallenge",
+        AssociateSoftwareToken => "AssociateSoftwareToken",
+        VerifySoftwareToken => "VerifySoftwareToken",
+        GetTokensFromRefreshToken => "GetTokensFromRefreshToken",
+        RevokeToken => "RevokeToken",
+        AdminUserGlobalSignOut => "AdminUserGlobalSignOut",
         /// The building blocks of [`Local`]: no client, no service call.
         SecretHash => "SecretHash",
         TotpCode => "TotpCode",
@@ -40,9 +49,8 @@ named_enum! {
 impl OperationName {
     fn parse(text: &str) -> Result<Self, NativeError> {
         Self::ALL.iter().copied().find(|op| op.name() == text).ok_or_else(|| {
-            NativeError::invalid_request(format!(
-                "Unknown operation '{text}'; expected AdminInitiateAuth or AdminRespondToAuthChallenge."
-            ))
+            let known: Vec<&str> = Self::ALL.iter().map(|op| op.name()).collect();
+            NativeError::invalid_request(format!("Unknown operation '{text}'; expected one of {}.", known.join(", ")))
         })
     }
 }
@@ -51,6 +59,11 @@ pub enum Operation {
     ResolveConnection,
     AdminInitiateAuth(AdminInitiateAuthInput),
     AdminRespondToAuthChallenge(AdminRespondToAuthChallengeInput),
+    AssociateSoftwareToken(AssociateSoftwareTokenInput),
+    VerifySoftwareToken(VerifySoftwareTokenInput),
+    GetTokensFromRefreshToken(GetTokensFromRefreshTokenInput),
+    RevokeToken(RevokeTokenInput),
+    AdminUserGlobalSignOut(AdminUserGlobalSignOutInput),
     Local(Local),
 }
 
@@ -70,6 +83,11 @@ impl Operation {
             }
             Name::AdminInitiateAuth => Operation::AdminInitiateAuth(or_empty(input)?),
             Name::AdminRespondToAuthChallenge => Operation::AdminRespondToAuthChallenge(or_empty(input)?),
+            Name::AssociateSoftwareToken => Operation::AssociateSoftwareToken(or_empty(input)?),
+            Name::VerifySoftwareToken => Operation::VerifySoftwareToken(or_empty(input)?),
+            Name::GetTokensFromRefreshToken => Operation::GetTokensFromRefreshToken(or_empty(input)?),
+            Name::RevokeToken => Operation::RevokeToken(or_empty(input)?),
+            Name::AdminUserGlobalSignOut => Operation::AdminUserGlobalSignOut(or_empty(input)?),
             Name::SecretHash => Operation::Local(Local::SecretHash(or_empty(input)?)),
             Name::TotpCode => Operation::Local(Local::TotpCode(or_empty(input)?)),
             Name::DecodeTokenUnverified => Operation::Local(Local::DecodeTokenUnverified(or_empty(input)?)),
@@ -96,6 +114,9 @@ pub struct Envelope {
     /// The ChallengeParameters of the challenge being answered, which find the SRP exchange to sign by
     /// their SECRET_BLOCK (Cognito sends no Session with PASSWORD_VERIFIER); not sent.
     pub challenge_parameters: Option<StringMap>,
+    /// A registered authenticator's TOTP secret: the module computes the code from it where a code is
+    /// wanted and none was given (SOFTWARE_TOKEN_MFA, VerifySoftwareToken); never sent.
+    pub totp_secret: Option<Zeroizing<String>>,
 }
 
 impl Envelope {
@@ -130,7 +151,7 @@ pub fn request_bytes(envelope: &serde_json::Value) -> Vec<u8> {
 }
 
 /// The envelope's members as the module writes them (generated into `NativeNames.Envelope`).
-pub const FIELDS: &[&str] = &["operation", "client", "input", "clientSecret", "device", "challengeParameters"];
+pub const FIELDS: &[&str] = &["operation", "client", "input", "clientSecret", "device", "challengeParameters", "totpSecret"];
 
 /// The envelope's members; any other is refused (serde's "unknown field" error, naming these).
 #[derive(Deserialize)]
@@ -142,6 +163,7 @@ enum Field {
     ClientSecret,
     Device,
     ChallengeParameters,
+    TotpSecret,
 }
 
 struct EnvelopeVisitor<'a> {
@@ -193,6 +215,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor<'_> {
         let mut client_secret = None;
         let mut device = None;
         let mut challenge_parameters = None;
+        let mut totp_secret = None;
         let mut refused = None;
         while let Some(field) = map.next_key::<Field>()? {
             if refused.is_some() {
@@ -236,6 +259,10 @@ impl<'de> Visitor<'de> for EnvelopeVisitor<'_> {
                     once(challenge_parameters.is_some(), "challengeParameters")?;
                     challenge_parameters = Some(map.next_value::<Option<StringMap>>()?);
                 }
+                Field::TotpSecret => {
+                    once(totp_secret.is_some(), "totpSecret")?;
+                    totp_secret = Some(map.next_value::<Option<String>>()?.map(Zeroizing::new));
+                }
             }
         }
         if let Some(refused) = refused {
@@ -252,6 +279,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor<'_> {
             client_secret: client_secret.flatten(),
             device: device.flatten(),
             challenge_parameters: challenge_parameters.flatten(),
+            totp_secret: totp_secret.flatten(),
         }))
     }
 }
@@ -278,7 +306,7 @@ mod tests {
         for &name in OperationName::ALL {
             assert_eq!(OperationName::parse(name.name()).unwrap(), name);
         }
-        assert_eq!(OperationName::ALL.len(), 9);
+        assert_eq!(OperationName::ALL.len(), 14);
     }
 
     #[test]
@@ -336,7 +364,7 @@ mod tests {
     #[test]
     fn an_unknown_operation_is_named_whatever_follows() {
         let message = refusal(r#"{"operation":"DeleteUserPool","input":{"Bogus":[1]}}"#);
-        assert_eq!(message, "Unknown operation 'DeleteUserPool'; expected AdminInitiateAuth or AdminRespondToAuthChallenge.");
+        assert!(message.starts_with("Unknown operation 'DeleteUserPool'; expected one of ResolveConnection, AdminInitiateAuth, "), "{message}");
     }
 
     #[test]

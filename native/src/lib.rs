@@ -14,6 +14,7 @@ pub mod credentials;
 pub mod environment;
 pub mod envelope;
 pub mod error;
+pub mod journey;
 mod exact;
 pub mod ffi;
 pub mod model;

@@ -12,6 +12,7 @@ use crate::credentials;
 use crate::envelope::{Envelope, Operation};
 use crate::error::NativeError;
 use crate::exact;
+use crate::journey;
 use crate::model::{
     challenge_name, string_map, AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, AnalyticsMetadata,
     AuthResponse, ContextData, ResponseMetadata,
@@ -66,6 +67,7 @@ fn secrets_of(envelope: &Envelope) -> Scrubber {
     }
     secrets.add_opt(envelope.client_secret.as_deref().map(String::as_str));
     secrets.add_opt(envelope.device.as_ref().map(|d| d.password()));
+    secrets.add_opt(envelope.totp_secret.as_deref().map(String::as_str));
     if let Some(challenge) = &envelope.challenge_parameters {
         for name in ["SECRET_BLOCK", "SRP_B", "SALT"] {
             secrets.add_opt(challenge.get(name).and_then(Option::as_deref));
@@ -80,6 +82,23 @@ fn secrets_of(envelope: &Envelope) -> Scrubber {
             secrets.add_parameters(input.challenge_responses.as_ref());
             secrets.add_opt(input.session.as_deref());
         }
+        Operation::AssociateSoftwareToken(input) => {
+            secrets.add_opt(input.access_token.as_deref());
+            secrets.add_opt(input.session.as_deref());
+        }
+        Operation::VerifySoftwareToken(input) => {
+            secrets.add_opt(input.access_token.as_deref());
+            secrets.add_opt(input.session.as_deref());
+        }
+        Operation::GetTokensFromRefreshToken(input) => {
+            secrets.add_opt(input.refresh_token.as_deref());
+            secrets.add_opt(input.client_secret.as_deref());
+        }
+        Operation::RevokeToken(input) => {
+            secrets.add_opt(input.token.as_deref());
+            secrets.add_opt(input.client_secret.as_deref());
+        }
+        Operation::AdminUserGlobalSignOut(_) => {}
         Operation::Local(local) => local.secrets().into_iter().for_each(|s| secrets.add(s)),
         Operation::ResolveConnection => {}
     }
@@ -87,33 +106,44 @@ fn secrets_of(envelope: &Envelope) -> Scrubber {
 }
 
 async fn run(envelope: Envelope, secrets: &mut Scrubber) -> Result<Vec<u8>, NativeError> {
-    let Envelope { operation, client: settings, client_secret, device, challenge_parameters } = envelope;
+    let Envelope { operation, client: settings, client_secret, device, challenge_parameters, totp_secret } = envelope;
     let secret = client_secret.as_deref().map(String::as_str);
+    let totp = totp_secret.as_deref().map(String::as_str);
     let target = settings.describe_target();
-    let response = match operation {
+    let target = target.as_str();
+    // What the module adds to a request (SECRET_HASH, SRP, a TOTP code) is computed before a client is made,
+    // so that a refusal of the input comes before any credential lookup.
+    let answer = match operation {
         Operation::Local(local) => return local.run(),
-        Operation::ResolveConnection => {
-            let resolution = credentials::resolve(&settings).await?;
-            return Ok(exact::to_vec(&resolution));
-        }
+        Operation::ResolveConnection => return Ok(exact::to_vec(&credentials::resolve(&settings).await?)),
         Operation::AdminInitiateAuth(mut input) => {
             let srp = assist::before_initiate(&mut input, secret)?;
             secrets.add_parameters(input.auth_parameters.as_ref());
-            let client = client_for(&settings).await?;
-            let response = admin_initiate_auth(&client, input, &target).await.map_err(|e| credentials::explain(e, &settings))?;
-            assist::after_call(srp, &response);
-            response
+            let response = admin_initiate_auth(&client_for(&settings).await?, input, target).await;
+            response.inspect(|r| assist::after_call(srp, r)).map(|r| exact::to_vec(&r))
         }
         Operation::AdminRespondToAuthChallenge(mut input) => {
-            let srp = assist::before_respond(&mut input, secret, device, challenge_parameters.as_ref())?;
+            let srp = assist::before_respond(&mut input, secret, device, challenge_parameters.as_ref(), totp)?;
             secrets.add_parameters(input.challenge_responses.as_ref());
-            let client = client_for(&settings).await?;
-            let response = respond_to_auth_challenge(&client, input, &target).await.map_err(|e| credentials::explain(e, &settings))?;
-            assist::after_call(srp, &response);
-            response
+            let response = respond_to_auth_challenge(&client_for(&settings).await?, input, target).await;
+            response.inspect(|r| assist::after_call(srp, r)).map(|r| exact::to_vec(&r))
+        }
+        Operation::AssociateSoftwareToken(input) => {
+            journey::associate_software_token(&client_for(&settings).await?, input, target).await.map(|r| exact::to_vec(&r))
+        }
+        Operation::VerifySoftwareToken(mut input) => {
+            assist::before_verify(&mut input, totp)?;
+            journey::verify_software_token(&client_for(&settings).await?, input, target).await.map(|r| exact::to_vec(&r))
+        }
+        Operation::GetTokensFromRefreshToken(input) => {
+            journey::get_tokens_from_refresh_token(&client_for(&settings).await?, input, target).await.map(|r| exact::to_vec(&r))
+        }
+        Operation::RevokeToken(input) => journey::revoke_token(&client_for(&settings).await?, input, target).await.map(|r| exact::to_vec(&r)),
+        Operation::AdminUserGlobalSignOut(input) => {
+            journey::admin_user_global_sign_out(&client_for(&settings).await?, input, target).await.map(|r| exact::to_vec(&r))
         }
     };
-    Ok(exact::to_vec(&response))
+    answer.map_err(|e| credentials::explain(e, &settings))
 }
 
 /// Both operations answer the same five members (AdminRespondToAuthChallengeResponse gained

@@ -255,3 +255,90 @@ fn a_proxy_quoting_the_request_in_its_message_shows_no_secret() {
         assert_eq!((err.kind, err.code.as_str(), err.status_code, err.request_id.as_deref()), (ErrorKind::Service, "InvalidParameterException", Some(400), Some("req-400")), "{flow}");
     }
 }
+
+/// The new operations' requests as the SDK sends them (target, members) and their answers in AWS's names.
+#[test]
+fn journey_operations_send_their_targets_and_read_their_answers() {
+    let cases = [
+        ("AssociateSoftwareToken", json!({"Session": "s".repeat(30)}), r#"{"SecretCode":"JBSWY3DPEHPK3PXP","Session":"next"}"#, "SecretCode"),
+        ("VerifySoftwareToken", json!({"Session": "s".repeat(30), "UserCode": "123456"}), r#"{"Status":"SUCCESS","Session":"next"}"#, "Status"),
+        ("GetTokensFromRefreshToken", json!({"RefreshToken": "r".repeat(30), "ClientId": "c", "ClientSecret": "cs"}), &ok_body(), "AuthenticationResult"),
+        ("RevokeToken", json!({"Token": "r".repeat(30), "ClientId": "c"}), "{}", "HttpStatusCode"),
+        ("AdminUserGlobalSignOut", json!({"UserPoolId": "p_1", "Username": "alice"}), "{}", "HttpStatusCode"),
+    ];
+    for (operation, input, reply, member) in cases {
+        let server = TestServer::start(vec![Reply::Json { status: 200, body: reply.to_owned() }]);
+        let out = call(&request(&server.url, operation, input.clone())).unwrap();
+        assert!(!out[member].is_null(), "{operation}: {out}");
+        let seen = server.requests.lock().unwrap();
+        assert_eq!(seen[0].target, format!("AWSCognitoIdentityProviderService.{operation}"));
+        assert_eq!(serde_json::from_str::<Value>(&seen[0].body).unwrap(), input, "{operation} sends the members given, as given");
+    }
+}
+
+/// A stored TOTP secret answers SOFTWARE_TOKEN_MFA and VerifySoftwareToken with the current code, and
+/// SELECT_MFA_TYPE with SOFTWARE_TOKEN_MFA; the secret itself is never sent.
+#[test]
+fn a_totp_secret_becomes_the_current_code_and_is_not_sent() {
+    const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    let with_secret = |url: &str, operation: &str, input: Value| {
+        request_bytes(&json!({"operation": operation, "client": test_client_json(url), "input": input, "totpSecret": SECRET}))
+    };
+    let cases = [
+        ("AdminRespondToAuthChallenge", json!({"ChallengeName": "SOFTWARE_TOKEN_MFA", "ChallengeResponses": {"USERNAME": "u"}})),
+        ("AdminRespondToAuthChallenge", json!({"ChallengeName": "SELECT_MFA_TYPE", "ChallengeResponses": {"USERNAME": "u"}})),
+        ("VerifySoftwareToken", json!({"Session": "s".repeat(30)})),
+    ];
+    for (operation, input) in cases {
+        let server = TestServer::start(vec![Reply::Json { status: 200, body: "{}".into() }]);
+        let before = crate::auth::totp_code_now(SECRET).unwrap();
+        call(&with_secret(&server.url, operation, input)).unwrap();
+        let after = crate::auth::totp_code_now(SECRET).unwrap();
+        let body = server.requests.lock().unwrap()[0].body.clone();
+        assert!(!body.contains(SECRET), "{body}");
+        let sent: Value = serde_json::from_str(&body).unwrap();
+        let code = if operation == "VerifySoftwareToken" {
+            sent["UserCode"].clone()
+        } else if sent["ChallengeName"] == "SELECT_MFA_TYPE" {
+            assert_eq!(sent["ChallengeResponses"]["ANSWER"], "SOFTWARE_TOKEN_MFA");
+            continue;
+        } else {
+            sent["ChallengeResponses"]["SOFTWARE_TOKEN_MFA_CODE"].clone()
+        };
+        assert!(code == before.as_str() || code == after.as_str(), "{operation}: {code}");
+    }
+}
+
+/// A code the caller gave wins over the stored secret; an unusable secret is refused before anything is sent.
+#[test]
+fn a_given_code_wins_and_a_bad_secret_is_refused_locally() {
+    let server = TestServer::start(vec![Reply::Json { status: 200, body: "{}".into() }]);
+    let req = request_bytes(&json!({"operation": "VerifySoftwareToken", "client": test_client_json(&server.url),
+        "input": {"Session": "s".repeat(30), "UserCode": "000000"}, "totpSecret": "JBSWY3DPEHPK3PXP"}));
+    call(&req).unwrap();
+    let sent: Value = serde_json::from_str(&server.requests.lock().unwrap()[0].body).unwrap();
+    assert_eq!(sent["UserCode"], "000000");
+    let req = request_bytes(&json!({"operation": "AdminRespondToAuthChallenge", "client": test_client_json(&server.url),
+        "input": {"ChallengeName": "SOFTWARE_TOKEN_MFA", "ChallengeResponses": {"USERNAME": "u"}}, "totpSecret": "not base32 !!"}));
+    let err = call(&req).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidRequest);
+    assert!(!err.message.contains("not base32 !!"), "{}", err.message);
+    assert_eq!(server.requests.lock().unwrap().len(), 1, "nothing sent for the refused request");
+}
+
+/// The refresh token, the token being revoked and the client secret of the new operations are scrubbed
+/// from an error that quotes the request.
+#[test]
+fn journey_secrets_are_scrubbed_from_errors_quoting_them() {
+    let (refresh, client_secret) = ("RT-SENTINEL-0123456789abcdef", "CS-SENTINEL-0123456789abcdef");
+    for (operation, input) in [
+        ("GetTokensFromRefreshToken", json!({"RefreshToken": refresh, "ClientId": "c", "ClientSecret": client_secret})),
+        ("RevokeToken", json!({"Token": refresh, "ClientId": "c", "ClientSecret": client_secret})),
+    ] {
+        let quoted = format!("bad request {refresh} {client_secret}");
+        let server = TestServer::start(vec![Reply::Json { status: 400, body: error_body("NotAuthorizedException", &quoted) }]);
+        let err = call(&request(&server.url, operation, input)).unwrap_err();
+        assert_eq!(err.code, "NotAuthorizedException");
+        assert!(!err.message.contains(refresh) && !err.message.contains(client_secret), "{operation}: {}", err.message);
+    }
+}

@@ -87,6 +87,27 @@ namespace CognitoAdminAuth.Native.Contract
         }
     }
 
+    /// <summary>The Rust <c>AdminUserGlobalSignOutInput</c>, which the library reads: written here.</summary>
+    internal sealed partial class AdminUserGlobalSignOutInput : IContractWriter
+    {
+        public string UserPoolId { get; set; }
+        public string Username { get; set; }
+
+        public void Write(Utf8JsonWriter w)
+        {
+            w.WriteStartObject();
+            ContractJson.Write(w, "UserPoolId", UserPoolId);
+            ContractJson.Write(w, "Username", Username);
+            w.WriteEndObject();
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> Members()
+        {
+            if (UserPoolId != null) yield return new KeyValuePair<string, object>("UserPoolId", UserPoolId);
+            if (Username != null) yield return new KeyValuePair<string, object>("Username", Username);
+        }
+    }
+
     /// <summary>The Rust <c>AnalyticsMetadata</c>, which the library reads: written here.</summary>
     internal sealed partial class AnalyticsMetadata : IContractWriter
     {
@@ -102,6 +123,59 @@ namespace CognitoAdminAuth.Native.Contract
         public IEnumerable<KeyValuePair<string, object>> Members()
         {
             if (AnalyticsEndpointId != null) yield return new KeyValuePair<string, object>("AnalyticsEndpointId", AnalyticsEndpointId);
+        }
+    }
+
+    /// <summary>The Rust <c>AssociateSoftwareTokenInput</c>, which the library reads: written here.</summary>
+    internal sealed partial class AssociateSoftwareTokenInput : IContractWriter
+    {
+        public string AccessToken { get; set; }
+        public string Session { get; set; }
+
+        public void Write(Utf8JsonWriter w)
+        {
+            w.WriteStartObject();
+            ContractJson.Write(w, "AccessToken", AccessToken);
+            ContractJson.Write(w, "Session", Session);
+            w.WriteEndObject();
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> Members()
+        {
+            if (AccessToken != null) yield return new KeyValuePair<string, object>("AccessToken", AccessToken);
+            if (Session != null) yield return new KeyValuePair<string, object>("Session", Session);
+        }
+    }
+
+    /// <summary>The Rust <c>AssociateSoftwareTokenResponse</c>, which the library writes: read here in place, from the library's buffer.</summary>
+    internal sealed partial class AssociateSoftwareTokenResponse
+    {
+        public string SecretCode { get; set; }
+        public string Session { get; set; }
+        public ResponseMetadata ResponseMetadata { get; set; }
+        public int? HttpStatusCode { get; set; }
+
+        internal static AssociateSoftwareTokenResponse Read(ReadOnlySpan<byte> json)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return Read(ref reader);
+        }
+
+        /// <summary>The object the reader is at; null for a JSON null.</summary>
+        internal static AssociateSoftwareTokenResponse Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return null; }
+            var o = new AssociateSoftwareTokenResponse();
+            while (ContractJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("SecretCode")) { reader.Read(); o.SecretCode = ContractJson.ReadString(ref reader); }
+                else if (reader.ValueTextEquals("Session")) { reader.Read(); o.Session = ContractJson.ReadString(ref reader); }
+                else if (reader.ValueTextEquals("ResponseMetadata")) { reader.Read(); o.ResponseMetadata = ResponseMetadata.Read(ref reader); }
+                else if (reader.ValueTextEquals("HttpStatusCode")) { reader.Read(); o.HttpStatusCode = ContractJson.ReadInt(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return o;
         }
     }
 
@@ -371,6 +445,94 @@ namespace CognitoAdminAuth.Native.Contract
         }
     }
 
+    /// <summary>The Rust <c>EmptyResponse</c>, which the library writes: read here in place, from the library's buffer.</summary>
+    internal sealed partial class EmptyResponse
+    {
+        public ResponseMetadata ResponseMetadata { get; set; }
+        public int? HttpStatusCode { get; set; }
+
+        internal static EmptyResponse Read(ReadOnlySpan<byte> json)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return Read(ref reader);
+        }
+
+        /// <summary>The object the reader is at; null for a JSON null.</summary>
+        internal static EmptyResponse Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return null; }
+            var o = new EmptyResponse();
+            while (ContractJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("ResponseMetadata")) { reader.Read(); o.ResponseMetadata = ResponseMetadata.Read(ref reader); }
+                else if (reader.ValueTextEquals("HttpStatusCode")) { reader.Read(); o.HttpStatusCode = ContractJson.ReadInt(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return o;
+        }
+    }
+
+    /// <summary>The Rust <c>GetTokensFromRefreshTokenInput</c>, which the library reads: written here.</summary>
+    internal sealed partial class GetTokensFromRefreshTokenInput : IContractWriter
+    {
+        public string RefreshToken { get; set; }
+        public string ClientId { get; set; }
+        public string ClientSecret { get; set; }
+        public string DeviceKey { get; set; }
+        public Dictionary<string, string> ClientMetadata { get; set; }
+
+        public void Write(Utf8JsonWriter w)
+        {
+            w.WriteStartObject();
+            ContractJson.Write(w, "RefreshToken", RefreshToken);
+            ContractJson.Write(w, "ClientId", ClientId);
+            ContractJson.Write(w, "ClientSecret", ClientSecret);
+            ContractJson.Write(w, "DeviceKey", DeviceKey);
+            ContractJson.Write(w, "ClientMetadata", ClientMetadata);
+            w.WriteEndObject();
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> Members()
+        {
+            if (RefreshToken != null) yield return new KeyValuePair<string, object>("RefreshToken", RefreshToken);
+            if (ClientId != null) yield return new KeyValuePair<string, object>("ClientId", ClientId);
+            if (ClientSecret != null) yield return new KeyValuePair<string, object>("ClientSecret", ClientSecret);
+            if (DeviceKey != null) yield return new KeyValuePair<string, object>("DeviceKey", DeviceKey);
+            if (ClientMetadata != null) yield return new KeyValuePair<string, object>("ClientMetadata", ClientMetadata);
+        }
+    }
+
+    /// <summary>The Rust <c>GetTokensFromRefreshTokenResponse</c>, which the library writes: read here in place, from the library's buffer.</summary>
+    internal sealed partial class GetTokensFromRefreshTokenResponse
+    {
+        public AuthenticationResult AuthenticationResult { get; set; }
+        public ResponseMetadata ResponseMetadata { get; set; }
+        public int? HttpStatusCode { get; set; }
+
+        internal static GetTokensFromRefreshTokenResponse Read(ReadOnlySpan<byte> json)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return Read(ref reader);
+        }
+
+        /// <summary>The object the reader is at; null for a JSON null.</summary>
+        internal static GetTokensFromRefreshTokenResponse Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return null; }
+            var o = new GetTokensFromRefreshTokenResponse();
+            while (ContractJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("AuthenticationResult")) { reader.Read(); o.AuthenticationResult = AuthenticationResult.Read(ref reader); }
+                else if (reader.ValueTextEquals("ResponseMetadata")) { reader.Read(); o.ResponseMetadata = ResponseMetadata.Read(ref reader); }
+                else if (reader.ValueTextEquals("HttpStatusCode")) { reader.Read(); o.HttpStatusCode = ContractJson.ReadInt(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return o;
+        }
+    }
+
     /// <summary>The Rust <c>Header</c>, which the library reads: written here.</summary>
     internal sealed partial class Header : IContractWriter
     {
@@ -511,6 +673,30 @@ namespace CognitoAdminAuth.Native.Contract
                 else { reader.Read(); reader.Skip(); }
             }
             return o;
+        }
+    }
+
+    /// <summary>The Rust <c>RevokeTokenInput</c>, which the library reads: written here.</summary>
+    internal sealed partial class RevokeTokenInput : IContractWriter
+    {
+        public string Token { get; set; }
+        public string ClientId { get; set; }
+        public string ClientSecret { get; set; }
+
+        public void Write(Utf8JsonWriter w)
+        {
+            w.WriteStartObject();
+            ContractJson.Write(w, "Token", Token);
+            ContractJson.Write(w, "ClientId", ClientId);
+            ContractJson.Write(w, "ClientSecret", ClientSecret);
+            w.WriteEndObject();
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> Members()
+        {
+            if (Token != null) yield return new KeyValuePair<string, object>("Token", Token);
+            if (ClientId != null) yield return new KeyValuePair<string, object>("ClientId", ClientId);
+            if (ClientSecret != null) yield return new KeyValuePair<string, object>("ClientSecret", ClientSecret);
         }
     }
 
@@ -740,6 +926,65 @@ namespace CognitoAdminAuth.Native.Contract
         {
             if (Secret != null) yield return new KeyValuePair<string, object>("Secret", Secret);
             if (UnixTime != null) yield return new KeyValuePair<string, object>("UnixTime", UnixTime);
+        }
+    }
+
+    /// <summary>The Rust <c>VerifySoftwareTokenInput</c>, which the library reads: written here.</summary>
+    internal sealed partial class VerifySoftwareTokenInput : IContractWriter
+    {
+        public string AccessToken { get; set; }
+        public string Session { get; set; }
+        public string UserCode { get; set; }
+        public string FriendlyDeviceName { get; set; }
+
+        public void Write(Utf8JsonWriter w)
+        {
+            w.WriteStartObject();
+            ContractJson.Write(w, "AccessToken", AccessToken);
+            ContractJson.Write(w, "Session", Session);
+            ContractJson.Write(w, "UserCode", UserCode);
+            ContractJson.Write(w, "FriendlyDeviceName", FriendlyDeviceName);
+            w.WriteEndObject();
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> Members()
+        {
+            if (AccessToken != null) yield return new KeyValuePair<string, object>("AccessToken", AccessToken);
+            if (Session != null) yield return new KeyValuePair<string, object>("Session", Session);
+            if (UserCode != null) yield return new KeyValuePair<string, object>("UserCode", UserCode);
+            if (FriendlyDeviceName != null) yield return new KeyValuePair<string, object>("FriendlyDeviceName", FriendlyDeviceName);
+        }
+    }
+
+    /// <summary>The Rust <c>VerifySoftwareTokenResponse</c>, which the library writes: read here in place, from the library's buffer.</summary>
+    internal sealed partial class VerifySoftwareTokenResponse
+    {
+        public string Status { get; set; }
+        public string Session { get; set; }
+        public ResponseMetadata ResponseMetadata { get; set; }
+        public int? HttpStatusCode { get; set; }
+
+        internal static VerifySoftwareTokenResponse Read(ReadOnlySpan<byte> json)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return Read(ref reader);
+        }
+
+        /// <summary>The object the reader is at; null for a JSON null.</summary>
+        internal static VerifySoftwareTokenResponse Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return null; }
+            var o = new VerifySoftwareTokenResponse();
+            while (ContractJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("Status")) { reader.Read(); o.Status = ContractJson.ReadString(ref reader); }
+                else if (reader.ValueTextEquals("Session")) { reader.Read(); o.Session = ContractJson.ReadString(ref reader); }
+                else if (reader.ValueTextEquals("ResponseMetadata")) { reader.Read(); o.ResponseMetadata = ResponseMetadata.Read(ref reader); }
+                else if (reader.ValueTextEquals("HttpStatusCode")) { reader.Read(); o.HttpStatusCode = ContractJson.ReadInt(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return o;
         }
     }
 }

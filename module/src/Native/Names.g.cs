@@ -17,6 +17,11 @@ namespace CognitoAdminAuth.Native.Generated
             public const string ResolveConnection = "ResolveConnection";
             public const string AdminInitiateAuth = "AdminInitiateAuth";
             public const string AdminRespondToAuthChallenge = "AdminRespondToAuthChallenge";
+            public const string AssociateSoftwareToken = "AssociateSoftwareToken";
+            public const string VerifySoftwareToken = "VerifySoftwareToken";
+            public const string GetTokensFromRefreshToken = "GetTokensFromRefreshToken";
+            public const string RevokeToken = "RevokeToken";
+            public const string AdminUserGlobalSignOut = "AdminUserGlobalSignOut";
             public const string SecretHash = "SecretHash";
             public const string TotpCode = "TotpCode";
             public const string DecodeTokenUnverified = "DecodeTokenUnverified";
@@ -54,6 +59,7 @@ namespace CognitoAdminAuth.Native.Generated
             public const string ClientSecret = "clientSecret";
             public const string Device = "device";
             public const string ChallengeParameters = "challengeParameters";
+            public const string TotpSecret = "totpSecret";
         }
 
         /// <summary>The environment variables passed with each call: every name starting with Prefix, and Names (any case).</summary>
