@@ -12,6 +12,8 @@
     FormatsToProcess     = @('CognitoAdminAuth.Format.ps1xml')
     CmdletsToExport      = @(
         'Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin',
+        'Add-CGIPSoftwareToken', 'Test-CGIPSoftwareToken', 'Get-CGIPTokensFromRefreshToken', 'Revoke-CGIPToken', 'Disconnect-CGIPUserGlobalAdmin',
+        'Start-CGIPSoftwareTokenSetup', 'Complete-CGIPSoftwareTokenSetup',
         'Get-CGIPTotpCode', 'Get-CGIPSecretHash', 'New-CGIPDeviceVerifier', 'ConvertFrom-CGIPUnverifiedToken',
         'New-CGIPSrpA', 'Get-CGIPSrpPasswordClaim',
         'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')

@@ -17,7 +17,9 @@
         # <Cmdlet-Name>
         ## SYNOPSIS / ## DESCRIPTION / ## NOTES     paragraphs; '- ' items become their own paragraphs
         ## EXAMPLES      '### Example N: title', one ```powershell block, then the explanation
-        ## PARAMETERS    '### -Name' and its description only (the facts come from the cmdlet)
+        ## PARAMETERS    '### -Name' and its description only (the facts come from the cmdlet); a parameter the file
+                         leaves out takes its description from shared/CommonParameters.md (credentials, region,
+                         -WhatIf, ...), where one is written once for every service cmdlet
         ## INPUTS        '### <type name>' and a description
         ## OUTPUTS       '### <type name>' for each [OutputType] of the cmdlet ('### None' when it has none)
         ## RELATED LINKS '- [text](uri)' lines (an empty uri for another cmdlet's name)
@@ -204,6 +206,15 @@ $topics = [Collections.Generic.List[object]]::new()
 $files = @(Get-ChildItem -Path $HelpSource -Filter '*.md' -File | Sort-Object Name)
 if (-not $files) { throw "New-ModuleHelp: no help source (*.md) in $HelpSource" }
 
+# The descriptions of the parameters every service cmdlet shares, for the files that do not describe them.
+$sharedParameters = @{}
+$sharedFile = Join-Path $HelpSource 'shared/CommonParameters.md'
+if (Test-Path $sharedFile) {
+    foreach ($sub in (Read-HelpMarkdown $sharedFile).Sections['PARAMETERS'].Subs) {
+        if ($sub.Title -match '^-(\S+)$') { $sharedParameters[$Matches[1]] = @(ConvertTo-Paragraphs $sub.Lines) }
+    }
+}
+
 foreach ($file in $files) {
     $where = $file.Name
     try { $doc = Read-HelpMarkdown $file.FullName } catch { $problems.Add($_.Exception.Message); continue }
@@ -249,6 +260,7 @@ foreach ($file in $files) {
         }
     }
     foreach ($p in $cmd.Parameters) {
+        if (-not $described.ContainsKey($p.Name) -and $sharedParameters.ContainsKey($p.Name)) { $described[$p.Name] = $sharedParameters[$p.Name] }
         if (-not $described.ContainsKey($p.Name)) { $problems.Add("${where}: parameter -$($p.Name) of $name has no description (add '### -$($p.Name)' under '## PARAMETERS')") }
     }
 

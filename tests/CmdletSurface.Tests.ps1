@@ -5,7 +5,7 @@ BeforeDiscovery {
     $script:cmdletCases = @(
         @{ Name = 'Start-CGIPAuthAdmin'; Kind = 'AuthFlow'; KindType = 'Amazon.CognitoIdentityProvider.AuthFlowType'; MapParameter = 'AuthParameter'; MapAlias = 'AuthParameters'; Additions = @('ClientSecret', 'Password'); AdditionAliases = @{}
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.StartCGIPAuthAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse' }
-        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ChallengeParameter', 'ClientSecret', 'DeviceGroupKey', 'DevicePassword')
+        @{ Name = 'Send-CGIPAuthChallengeResponseAdmin'; Kind = 'ChallengeName'; KindType = 'Amazon.CognitoIdentityProvider.ChallengeNameType'; MapParameter = 'ChallengeResponse'; MapAlias = 'ChallengeResponses'; Additions = @('ChallengeParameter', 'ClientSecret', 'DeviceGroupKey', 'DevicePassword', 'TotpSecret')
            # bound from the piped response's ChallengeParameters, which find the SRP exchange to sign
            AdditionAliases = @{ ChallengeParameter = @('ChallengeParameters') }
            ImplementingType = 'Amazon.PowerShell.Cmdlets.CGIP.SendCGIPAuthChallengeResponseAdminCmdlet'; OutputType = 'Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse' }
@@ -189,14 +189,17 @@ Describe 'Tab completion of the constant-class parameters' {
 }
 
 Describe 'The module' {
-    It 'exports the two CGIP cmdlets, the helper cmdlets and the AWS.Tools V4 history cmdlets, and nothing else' {
+    It 'exports the CGIP cmdlets of the sign-in journey, the helper cmdlets and the AWS.Tools V4 history cmdlets, and nothing else' {
         # Set-AWSHistoryConfiguration and Clear-AWSHistory come from AWS.Tools.Common (V4) and back $AWSHistory here;
-        # the helpers do what AWS.Tools leaves to the caller (TOTP codes, SECRET_HASH, device verifiers, token reading).
+        # the helpers do what AWS.Tools leaves to the caller (TOTP codes, SECRET_HASH, device verifiers, token reading,
+        # MFA setup). Every other CGIP name is one AWS.Tools.CognitoIdentityProvider has for the same operation.
         $module = Get-Module CognitoAdminAuth
         @($module.ExportedCommands.Keys | Sort-Object) | Should -Be @(
-            'Clear-AWSHistory', 'ConvertFrom-CGIPUnverifiedToken', 'Get-CGIPSecretHash', 'Get-CGIPSrpPasswordClaim', 'Get-CGIPTotpCode',
-            'New-CGIPDeviceVerifier', 'New-CGIPSrpA', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration', 'Start-CGIPAuthAdmin')
-        $module.ExportedCmdlets.Count | Should -Be 10
+            'Add-CGIPSoftwareToken', 'Clear-AWSHistory', 'Complete-CGIPSoftwareTokenSetup', 'ConvertFrom-CGIPUnverifiedToken',
+            'Disconnect-CGIPUserGlobalAdmin', 'Get-CGIPSecretHash', 'Get-CGIPSrpPasswordClaim', 'Get-CGIPTokensFromRefreshToken', 'Get-CGIPTotpCode',
+            'New-CGIPDeviceVerifier', 'New-CGIPSrpA', 'Revoke-CGIPToken', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration',
+            'Start-CGIPAuthAdmin', 'Start-CGIPSoftwareTokenSetup', 'Test-CGIPSoftwareToken')
+        $module.ExportedCmdlets.Count | Should -Be 17
         $module.ExportedFunctions.Count | Should -Be 0
         $module.ExportedAliases.Count | Should -Be 0
     }

@@ -14,13 +14,22 @@ BeforeDiscovery {
         @{ Name = 'ConvertFrom-CGIPUnverifiedToken'; MinExamples = 1 }
         @{ Name = 'New-CGIPSrpA'; MinExamples = 1 }
         @{ Name = 'Get-CGIPSrpPasswordClaim'; MinExamples = 1 }
+        # What moto does not serve, or serves unlike Cognito, runs against tests/fixtures/journey_server.py.
+        @{ Name = 'Add-CGIPSoftwareToken'; MinExamples = 1; Server = 'journey' }
+        @{ Name = 'Test-CGIPSoftwareToken'; MinExamples = 2; Server = 'journey' }
+        @{ Name = 'Get-CGIPTokensFromRefreshToken'; MinExamples = 2; Server = 'journey' }
+        @{ Name = 'Revoke-CGIPToken'; MinExamples = 1; Server = 'journey' }
+        @{ Name = 'Disconnect-CGIPUserGlobalAdmin'; MinExamples = 1; Server = 'journey' }
+        @{ Name = 'Start-CGIPSoftwareTokenSetup'; MinExamples = 2; Server = 'journey' }
+        @{ Name = 'Complete-CGIPSoftwareTokenSetup'; MinExamples = 2; Server = 'journey' }
     )
     # Each example as Get-Help hands it to a reader, so what runs below is exactly what the help shows.
     $script:exampleCases = foreach ($topic in $script:topicCases) {
         $number = 0
         foreach ($example in @((Get-Help $topic.Name -Examples).examples.example)) {
             $number++
-            @{ Cmdlet = $topic.Name; Number = $number; Title = ($example.title -replace '^-+\s*|\s*-+$', ''); Code = [string]$example.code }
+            @{ Cmdlet = $topic.Name; Number = $number; Title = ($example.title -replace '^-+\s*|\s*-+$', ''); Code = [string]$example.code
+               Server = $topic.Server ?? 'moto' }
         }
     }
 
@@ -194,14 +203,31 @@ Describe 'Each help example runs against the Cognito emulator' {
         $Code | Should -Not -Match '-EndpointUrl|-AccessKey|-SecretKey|-Region\b|127\.0\.0\.1|AKID' -Because 'examples leave endpoint, keys and region to the reader''s configuration'
 
         # A fresh pool and user per example; examples that set a new password get a user with a temporary one.
-        $temporary = $Code -match 'NEW_PASSWORD'
-        $pool = New-TestUserPool $script:server -Temporary:$temporary
+        $journey = $null
+        if ($Server -eq 'journey') {
+            # One user with no authenticator in a pool that requires one where the example registers it (MFA_SETUP),
+            # and an app client that rotates refresh tokens.
+            $config = @{
+                poolId = 'us-east-1_HelpPool1'; mfa = $(if ($Code -match 'SoftwareToken') { 'ON' } else { 'OFF' }); enabledMfas = @('SOFTWARE_TOKEN_MFA')
+                clients = @(@{ id = 'helpclient'; refreshTokenRotation = $true; retryGracePeriodSeconds = 0 })
+                users = @(@{ username = 'alice'; password = 'Correct-Horse-9!' })
+            }
+            $configFile = Join-Path $TestDrive "journey-$Number-$($Cmdlet).json"
+            $config | ConvertTo-Json -Depth 5 | Set-Content $configFile
+            $journey = Start-LoopbackFixture 'journey_server.py' $configFile
+            $connection = Get-TestConnection $journey
+            $pool = [pscustomobject]@{ UserPoolId = $config.poolId; ClientId = 'helpclient'; UserName = 'alice'; Password = 'Correct-Horse-9!' }
+        } else {
+            $connection = $script:conn
+            $temporary = $Code -match 'NEW_PASSWORD'
+            $pool = New-TestUserPool $script:server -Temporary:$temporary
+        }
 
         # A fresh runspace that has only the module, the documented variables and default connection parameters.
         $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
         $iss.ImportPSModule([string[]] @($script:modulePath))
         $defaults = @{}
-        foreach ($key in $script:conn.Keys) { $defaults["*-CGIPAuth*:$key"] = $script:conn[$key] }
+        foreach ($key in $connection.Keys) { $defaults["*-CGIP*:$key"] = $connection[$key] }
         $variables = @{
             clientId = $pool.ClientId; userPoolId = $pool.UserPoolId; userName = $pool.UserName; password = $pool.Password
             newPassword = $script:newPassword; PSDefaultParameterValues = $defaults; ErrorActionPreference = 'Stop'
@@ -223,6 +249,7 @@ Describe 'Each help example runs against the Cognito emulator' {
             "$output" | Should -Not -Match 'eyJ[\w-]+\.eyJ' -Because 'no example prints a token on screen'
         } finally {
             $ps.Dispose()
+            if ($journey) { Stop-TestServer $journey }
         }
 
         if ($Code -match '\$newPassword') {

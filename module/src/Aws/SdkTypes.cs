@@ -17,12 +17,18 @@ namespace CognitoAdminAuth.Aws
         public const string ChallengeNameTypeName = "Amazon.CognitoIdentityProvider.ChallengeNameType";
         public const string InitiateResponseName = "Amazon.CognitoIdentityProvider.Model.AdminInitiateAuthResponse";
         public const string RespondResponseName = "Amazon.CognitoIdentityProvider.Model.AdminRespondToAuthChallengeResponse";
+        public const string AssociateResponseName = "Amazon.CognitoIdentityProvider.Model.AssociateSoftwareTokenResponse";
+        public const string VerifyResponseName = "Amazon.CognitoIdentityProvider.Model.VerifySoftwareTokenResponse";
+        public const string RefreshResponseName = "Amazon.CognitoIdentityProvider.Model.GetTokensFromRefreshTokenResponse";
+        public const string AuthenticationResultName = "Amazon.CognitoIdentityProvider.Model.AuthenticationResultType";
+        public const string RevokeResponseName = "Amazon.CognitoIdentityProvider.Model.RevokeTokenResponse";
+        public const string GlobalSignOutResponseName = "Amazon.CognitoIdentityProvider.Model.AdminUserGlobalSignOutResponse";
         private const string HttpHeaderName = "Amazon.CognitoIdentityProvider.Model.HttpHeader";
         private const string ClientConfigName = "Amazon.CognitoIdentityProvider.AmazonCognitoIdentityProviderConfig";
 
         private static readonly ConcurrentDictionary<string, Type> Types = new ConcurrentDictionary<string, Type>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<Type, Func<string, object>> FindValues = new ConcurrentDictionary<Type, Func<string, object>>();
-        private static readonly ConcurrentDictionary<Type, Func<AuthResponse, object>> Responses = new ConcurrentDictionary<Type, Func<AuthResponse, object>>();
+        private static readonly ConcurrentDictionary<Type, Delegate> Responses = new ConcurrentDictionary<Type, Delegate>();
 
         public static Type Named(string fullName) => Types.GetOrAdd(fullName, n => SessionAssemblies.Current.Type(n));
 
@@ -42,8 +48,8 @@ namespace CognitoAdminAuth.Aws
                 .Select(f => f.GetValue(null).ToString()).OrderBy(v => v, StringComparer.Ordinal).ToList();
 
         /// <summary>The response object of the native answer, in the session's type for <paramref name="responseType"/>.</summary>
-        public static object Response(Type responseType, AuthResponse wire) =>
-            Responses.GetOrAdd(responseType, ObjectMapper.Compile<AuthResponse>)(wire);
+        public static object Response<TWire>(Type responseType, TWire wire) where TWire : class =>
+            ((Func<TWire, object>)Responses.GetOrAdd(responseType, t => ObjectMapper.Compile<TWire>(t)))(wire);
 
         /// <summary>BasicAWSCredentials or SessionAWSCredentials of the session's AWSSDK.Core.</summary>
         public static object Credentials(string accessKey, string secretKey, string sessionToken) => sessionToken == null

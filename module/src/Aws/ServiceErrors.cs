@@ -37,6 +37,35 @@ namespace CognitoAdminAuth.Aws
                 "AliasExistsException", "PasswordResetRequiredException", "UserNotFoundException", "UserNotConfirmedException",
                 "SoftwareTokenMFANotFoundException", "OperationNotEnabledException",
             },
+            ["AssociateSoftwareToken"] = new[]
+            {
+                "ConcurrentModificationException", "InvalidParameterException", "NotAuthorizedException", "ResourceNotFoundException",
+                "InternalErrorException", "SoftwareTokenMFANotFoundException", "ForbiddenException", "OperationNotEnabledException",
+            },
+            // The model lists NotAuthorizedException twice for this operation; once is enough here.
+            ["VerifySoftwareToken"] = new[]
+            {
+                "InvalidParameterException", "ResourceNotFoundException", "InvalidUserPoolConfigurationException", "NotAuthorizedException",
+                "TooManyRequestsException", "PasswordResetRequiredException", "UserNotFoundException", "UserNotConfirmedException",
+                "InternalErrorException", "EnableSoftwareTokenMFAException", "SoftwareTokenMFANotFoundException", "CodeMismatchException",
+                "ForbiddenException", "OperationNotEnabledException",
+            },
+            ["GetTokensFromRefreshToken"] = new[]
+            {
+                "ResourceNotFoundException", "InvalidParameterException", "NotAuthorizedException", "TooManyRequestsException",
+                "UserNotFoundException", "UnexpectedLambdaException", "UserLambdaValidationException", "InvalidLambdaResponseException",
+                "ForbiddenException", "RefreshTokenReuseException", "OperationNotEnabledException", "InternalErrorException",
+            },
+            ["RevokeToken"] = new[]
+            {
+                "TooManyRequestsException", "InternalErrorException", "UnauthorizedException", "InvalidParameterException",
+                "UnsupportedOperationException", "UnsupportedTokenTypeException", "ForbiddenException", "OperationNotEnabledException",
+            },
+            ["AdminUserGlobalSignOut"] = new[]
+            {
+                "ResourceNotFoundException", "InvalidParameterException", "TooManyRequestsException", "NotAuthorizedException",
+                "UserNotFoundException", "OperationNotEnabledException", "InternalErrorException",
+            },
         };
 
         private const string BaseException = "Amazon.CognitoIdentityProvider.AmazonCognitoIdentityProviderException";

@@ -5,6 +5,7 @@ using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
+using CognitoAdminAuth.History;
 using CognitoAdminAuth.Native;
 using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
@@ -49,8 +50,17 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Alias("ChallengeParameters")]
         public IDictionary ChallengeParameter { get; set; }
 
-        protected override string OperationName => NativeNames.Operation.AdminRespondToAuthChallenge;
-        protected override string ResponseTypeName => SdkTypes.RespondResponseName;
+        /// <summary>
+        /// A registered authenticator's TOTP secret (SecureString or string; beyond AWS.Tools): SOFTWARE_TOKEN_MFA
+        /// is answered with its current code and SELECT_MFA_TYPE with SOFTWARE_TOKEN_MFA, unless the challenge
+        /// responses already hold them. Never sent.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SecretParameter]
+        public object TotpSecret { get; set; }
+
+        private static readonly ServiceCall Named = new ServiceCall<AuthResponse>(NativeNames.Operation.AdminRespondToAuthChallenge, SdkTypes.RespondResponseName, AuthResponse.Read, Redaction.Response);
+        private protected override ServiceCall Operation => Named;
         private protected override SdkParameter Kind => ChallengeName;
         private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 
@@ -60,12 +70,15 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
             ChallengeResponses = StringMaps.FromHashtable(ChallengeResponse, nameof(ChallengeResponse)),
         };
 
-        private protected override DeviceSecret Device() =>
-            DevicePassword == null || string.IsNullOrEmpty(DeviceGroupKey)
+        private protected override EnvelopeExtras Extras()
+        {
+            var extras = base.Extras();
+            extras.Device = DevicePassword == null || string.IsNullOrEmpty(DeviceGroupKey)
                 ? null
                 : new DeviceSecret { GroupKey = DeviceGroupKey, Password = Secrets.Reveal(DevicePassword, nameof(DevicePassword)) };
-
-        private protected override Dictionary<string, string> ChallengeParameters() =>
-            StringMaps.FromHashtable(ChallengeParameter, nameof(ChallengeParameter));
+            extras.ChallengeParameters = StringMaps.FromHashtable(ChallengeParameter, nameof(ChallengeParameter));
+            extras.TotpSecret = Secrets.Reveal(TotpSecret, nameof(TotpSecret));
+            return extras;
+        }
     }
 }

@@ -5,6 +5,7 @@ using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
+using CognitoAdminAuth.History;
 using CognitoAdminAuth.Native;
 using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
@@ -36,8 +37,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [SecretParameter]
         public object Password { get; set; }
 
-        protected override string OperationName => NativeNames.Operation.AdminInitiateAuth;
-        protected override string ResponseTypeName => SdkTypes.InitiateResponseName;
+        private static readonly ServiceCall Named = new ServiceCall<AuthResponse>(NativeNames.Operation.AdminInitiateAuth, SdkTypes.InitiateResponseName, AuthResponse.Read, Redaction.Response);
+        private protected override ServiceCall Operation => Named;
         private protected override SdkParameter Kind => AuthFlow;
         private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 

@@ -24,6 +24,11 @@ namespace CognitoAdminAuth.Completion
             {
                 ["Start-CGIPAuthAdmin"] = (SdkTypes.InitiateResponseName, typeof(StartCGIPAuthAdminCmdlet), StartCGIPAuthAdminCmdlet.Declared),
                 ["Send-CGIPAuthChallengeResponseAdmin"] = (SdkTypes.RespondResponseName, typeof(SendCGIPAuthChallengeResponseAdminCmdlet), SendCGIPAuthChallengeResponseAdminCmdlet.Declared),
+                ["Add-CGIPSoftwareToken"] = (SdkTypes.AssociateResponseName, typeof(AddCGIPSoftwareTokenCmdlet), AddCGIPSoftwareTokenCmdlet.Declared),
+                ["Test-CGIPSoftwareToken"] = (SdkTypes.VerifyResponseName, typeof(TestCGIPSoftwareTokenCmdlet), TestCGIPSoftwareTokenCmdlet.Declared),
+                ["Get-CGIPTokensFromRefreshToken"] = (SdkTypes.RefreshResponseName, typeof(GetCGIPTokensFromRefreshTokenCmdlet), GetCGIPTokensFromRefreshTokenCmdlet.Declared),
+                ["Revoke-CGIPToken"] = (SdkTypes.RevokeResponseName, typeof(RevokeCGIPTokenCmdlet), RevokeCGIPTokenCmdlet.Declared),
+                ["Disconnect-CGIPUserGlobalAdmin"] = (SdkTypes.GlobalSignOutResponseName, typeof(DisconnectCGIPUserGlobalAdminCmdlet), DisconnectCGIPUserGlobalAdminCmdlet.Declared),
             };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,

@@ -11,22 +11,51 @@ namespace CognitoAdminAuth.History
     /// </summary>
     internal static class Redaction
     {
-        private static readonly HashSet<string> SensitiveRequestMembers = new HashSet<string> { "ClientId", "AuthParameters", "ChallengeResponses", "Session" };
+        private static readonly HashSet<string> SensitiveRequestMembers = new HashSet<string>
+        {
+            "ClientId", "AuthParameters", "ChallengeResponses", "Session", "AccessToken", "UserCode", "RefreshToken", "ClientSecret", "Token",
+        };
 
         /// <summary>The answer without its tokens and Session, for the response copy history keeps.</summary>
         public static AuthResponse Response(AuthResponse answer) => new AuthResponse
         {
             ChallengeName = answer.ChallengeName,
             ChallengeParameters = answer.ChallengeParameters,
-            AuthenticationResult = answer.AuthenticationResult == null ? null : new AuthenticationResult
-            {
-                ExpiresIn = answer.AuthenticationResult.ExpiresIn,
-                TokenType = answer.AuthenticationResult.TokenType,
-                NewDeviceMetadata = answer.AuthenticationResult.NewDeviceMetadata,
-            },
+            AuthenticationResult = Result(answer.AuthenticationResult),
             AvailableChallenges = answer.AvailableChallenges,
             ResponseMetadata = answer.ResponseMetadata,
             HttpStatusCode = answer.HttpStatusCode,
+        };
+
+        /// <summary>The TOTP secret and the Session left out.</summary>
+        public static AssociateSoftwareTokenResponse Response(AssociateSoftwareTokenResponse answer) => new AssociateSoftwareTokenResponse
+        {
+            ResponseMetadata = answer.ResponseMetadata,
+            HttpStatusCode = answer.HttpStatusCode,
+        };
+
+        public static VerifySoftwareTokenResponse Response(VerifySoftwareTokenResponse answer) => new VerifySoftwareTokenResponse
+        {
+            Status = answer.Status,
+            ResponseMetadata = answer.ResponseMetadata,
+            HttpStatusCode = answer.HttpStatusCode,
+        };
+
+        public static GetTokensFromRefreshTokenResponse Response(GetTokensFromRefreshTokenResponse answer) => new GetTokensFromRefreshTokenResponse
+        {
+            AuthenticationResult = Result(answer.AuthenticationResult),
+            ResponseMetadata = answer.ResponseMetadata,
+            HttpStatusCode = answer.HttpStatusCode,
+        };
+
+        /// <summary>Nothing secret in it.</summary>
+        public static EmptyResponse Response(EmptyResponse answer) => answer;
+
+        private static AuthenticationResult Result(AuthenticationResult result) => result == null ? null : new AuthenticationResult
+        {
+            ExpiresIn = result.ExpiresIn,
+            TokenType = result.TokenType,
+            NewDeviceMetadata = result.NewDeviceMetadata,
         };
 
         public static PSObject Request(string operation, IContractWriter input, bool includeSensitive)

@@ -17,8 +17,9 @@ namespace CognitoAdminAuth.Native
         /// <param name="clientSecret">The app client's secret, for SECRET_HASH; not sent to the service.</param>
         /// <param name="device">A remembered device's group key and password, for DEVICE_SRP_AUTH; not sent either.</param>
         /// <param name="challengeParameters">The answered challenge's parameters, whose SECRET_BLOCK finds the SRP exchange to sign; not sent.</param>
+        /// <param name="totpSecret">A registered authenticator's secret, for the current code where one is wanted; not sent.</param>
         public static byte[] Create(string operation, ClientSettings client, IContractWriter input,
-            string clientSecret = null, DeviceSecret device = null, Dictionary<string, string> challengeParameters = null) =>
+            string clientSecret = null, DeviceSecret device = null, Dictionary<string, string> challengeParameters = null, string totpSecret = null) =>
             Write(w =>
             {
                 w.WriteString(NativeNames.Envelope.Operation, operation);
@@ -27,6 +28,7 @@ namespace CognitoAdminAuth.Native
                 ContractJson.Write(w, NativeNames.Envelope.ClientSecret, clientSecret);
                 ContractJson.Write(w, NativeNames.Envelope.Device, device);
                 ContractJson.Write(w, NativeNames.Envelope.ChallengeParameters, challengeParameters);
+                ContractJson.Write(w, NativeNames.Envelope.TotpSecret, totpSecret);
             });
 
         /// <summary>A building-block operation of the native core: no client, no service call.</summary>

@@ -4,7 +4,7 @@ namespace Amazon.CognitoIdentityProvider.Model
 {
     using Amazon.Runtime;
 
-    // Stand-ins for the SDK's model types the two operations use, loaded only where the session has no
+    // Stand-ins for the SDK's model types the module's operations use, loaded only where the session has no
     // AWSSDK.CognitoIdentityProvider; same names and members as the SDK's (V4 SDK: value members nullable).
 
     public class NewDeviceMetadataType
@@ -40,6 +40,27 @@ namespace Amazon.CognitoIdentityProvider.Model
         public Dictionary<string, string> ChallengeParameters { get; set; }
         public string Session { get; set; }
     }
+
+    public class AssociateSoftwareTokenResponse : AmazonWebServiceResponse
+    {
+        public string SecretCode { get; set; }
+        public string Session { get; set; }
+    }
+
+    public class VerifySoftwareTokenResponse : AmazonWebServiceResponse
+    {
+        public string Session { get; set; }
+        public VerifySoftwareTokenResponseType Status { get; set; }
+    }
+
+    public class GetTokensFromRefreshTokenResponse : AmazonWebServiceResponse
+    {
+        public AuthenticationResultType AuthenticationResult { get; set; }
+    }
+
+    public class RevokeTokenResponse : AmazonWebServiceResponse { }
+
+    public class AdminUserGlobalSignOutResponse : AmazonWebServiceResponse { }
 
     /// <summary>One header of ContextData; a hashtable @{HeaderName=..; HeaderValue=..} converts to it.</summary>
     public class HttpHeader
