@@ -137,7 +137,15 @@ $o.HistoryKeptExpiry = $AWSHistory.LastServiceResponse.AuthenticationResult.Expi
 Clear-AWSHistory
 $o.HistoryAfterClear = @($AWSHistory.Commands).Count
 
-# 5. Which Start-CGIPAuthAdmin runs: the one imported last, unless module-qualified.
+# 5. The sign-in journey's cmdlets answer in the session's types too (AssociateSoftwareToken, VerifySoftwareToken).
+$accessToken = $signedIn.AuthenticationResult.AccessToken
+$association = CognitoAdminAuth\Add-CGIPSoftwareToken -AccessToken $accessToken @conn
+$o.AssociationIsSdkType = $association -is [Amazon.CognitoIdentityProvider.Model.AssociateSoftwareTokenResponse]
+$verified = CognitoAdminAuth\Test-CGIPSoftwareToken -AccessToken $accessToken -UserCode (Get-CGIPTotpCode $association.SecretCode) @conn
+$o.VerificationStatus = "$($verified.Status)"
+$o.VerificationStatusIsSdkType = $verified.Status -is [Amazon.CognitoIdentityProvider.VerifySoftwareTokenResponseType]
+
+# 6. Which Start-CGIPAuthAdmin runs: the one imported last, unless module-qualified.
 $o.UnqualifiedSource = (Get-Command Start-CGIPAuthAdmin).Source
 $o | ConvertTo-Json -Compress -Depth 5
 '@
@@ -184,6 +192,12 @@ Describe 'In one session with AWS.Tools (<Setting>, <Order>)' -ForEach $script:c
         $script:seen.OutputIsSdkType | Should -BeTrue
         $script:seen.OutputHasToken | Should -BeTrue
         $script:seen.KindParameterType | Should -Be $script:seen.SessionChallengeNameType
+    }
+
+    It 'answers AssociateSoftwareToken and VerifySoftwareToken in the session''s types' {
+        $script:seen.AssociationIsSdkType | Should -BeTrue
+        $script:seen.VerificationStatus | Should -Be 'SUCCESS'
+        $script:seen.VerificationStatusIsSdkType | Should -BeTrue
     }
 
     It 'takes -ClientConfig as a hashtable, whichever config type the session has' {
