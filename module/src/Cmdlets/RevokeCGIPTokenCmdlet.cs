@@ -31,6 +31,10 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object ClientSecret { get; set; }
 
+        /// <summary>In older AWS.Tools V4 versions only (deprecated there): use -Select '^Token' instead.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter PassThru { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
@@ -38,6 +42,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         private protected override ServiceCall Operation => Named;
         private protected override string ShouldProcessTarget => ClientId ?? string.Empty;
         private protected override bool ForceRequested => Force.IsPresent;
+        private protected override bool PassThruRequested => PassThru.IsPresent;
+        private protected override string PassThruParameter => nameof(Token);
         private protected override string DefaultSelect => null;
         private protected override IEnumerable<string> MandatoryParameters => new[] { nameof(Token), nameof(ClientId) };
 
