@@ -16,12 +16,14 @@ pub mod envelope;
 pub mod error;
 mod exact;
 pub mod ffi;
+pub mod jwks;
 pub mod model;
 pub mod response_shape;
 pub mod ops;
 pub mod runtime;
 pub mod scrub;
 pub mod settings;
+pub mod verify;
 
 #[cfg(test)]
 mod api_model_tests;
