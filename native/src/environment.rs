@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use aws_smithy_http_client::proxy::ProxyConfig;
 use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
-use aws_smithy_runtime_api::client::http::SharedHttpClient;
+use aws_smithy_http_client::Connector;
+use aws_smithy_runtime_api::client::http::{HttpConnectorSettings, SharedHttpClient};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_types::os_shim_internal::Env;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -116,16 +118,27 @@ impl ScriptEnvironment {
     /// proxy settings of this environment instead of the process's.
     pub fn http_client(&self) -> Result<SharedHttpClient, NativeError> {
         let proxy = self.proxy_config()?;
-        Ok(aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {
-            let mut builder = aws_smithy_http_client::Connector::builder().tls_provider(tls::Provider::Rustls(CryptoMode::AwsLc));
-            builder.set_connector_settings(settings.cloned());
-            if let Some(components) = components {
-                builder.set_sleep_impl(components.sleep_impl());
-            }
-            builder.set_proxy_config(Some(proxy.clone()));
-            builder.build()
-        }))
+        Ok(aws_smithy_http_client::Builder::new()
+            .build_with_connector_fn(move |settings, components| https_connector(&proxy, settings, components)))
     }
+
+    /// The connector [`Self::http_client`] gives the SDK, for a request of this library's own (the JWKS fetch
+    /// of [`crate::jwks`]): same TLS, same proxy, and the timeouts of `settings`.
+    pub fn connector(&self, settings: &HttpConnectorSettings) -> Result<Connector, NativeError> {
+        Ok(https_connector(&self.proxy_config()?, Some(settings), None))
+    }
+}
+
+/// The one place an HTTPS connector is built: rustls on aws-lc, `proxy`, the connect/read timeouts of
+/// `settings`, and the sleep of the SDK's runtime components when the SDK builds it (otherwise tokio's).
+fn https_connector(proxy: &ProxyConfig, settings: Option<&HttpConnectorSettings>, components: Option<&RuntimeComponents>) -> Connector {
+    let mut builder = Connector::builder().tls_provider(tls::Provider::Rustls(CryptoMode::AwsLc));
+    builder.set_connector_settings(settings.cloned());
+    if let Some(components) = components {
+        builder.set_sleep_impl(components.sleep_impl());
+    }
+    builder.set_proxy_config(Some(proxy.clone()));
+    builder.build()
 }
 
 #[cfg(test)]

@@ -29,6 +29,9 @@ named_enum! {
         InvalidResponse => "invalid_response",
         /// Credentials could not be obtained.
         Credentials => "credentials",
+        /// A token failed a check of its verification (signature, expiry, issuer, audience...): `code` names the
+        /// check (`JwtExpired`, `JwtInvalidSignature`, see [`crate::verify`]). The token is not trusted.
+        Verification => "verification",
         /// A bug inside the native library (a caught panic).
         Internal => "internal",
     }

@@ -17,12 +17,14 @@ pub mod error;
 pub mod journey;
 mod exact;
 pub mod ffi;
+pub mod jwks;
 pub mod model;
 pub mod response_shape;
 pub mod ops;
 pub mod runtime;
 pub mod scrub;
 pub mod settings;
+pub mod verify;
 
 #[cfg(test)]
 mod api_model_tests;

@@ -5,7 +5,9 @@
 //!   `TIMESTAMP`) and the `DeviceSecretVerifierConfig` for `ConfirmDevice`, bit for bit as
 //!   amazon-cognito-identity-js and pycognito compute them;
 //! * [`totp`] — RFC 6238 codes for `SOFTWARE_TOKEN_MFA` from Cognito's base32 `SecretCode`;
-//! * [`jwt`] — decoding (not verifying) the tokens Cognito returns, e.g. to read `exp`.
+//! * [`jwt`] — decoding (not verifying) the tokens Cognito returns, e.g. to read `exp`;
+//! * [`verify`] — the checks that verify them (signature under a JWKS key, issuer, expiry, use, client),
+//!   as aws-jwt-verify makes them; [`crate::verify`] runs them with the keys of [`crate::jwks`].
 //!
 //! `tests/srp_references.rs` checks all of this against pycognito, pyotp, joserfc and
 //! amazon-cognito-identity-js, run at test time.
@@ -14,6 +16,7 @@ pub mod jwt;
 pub mod secret_hash;
 pub mod srp;
 pub mod totp;
+pub mod verify;
 
 pub use jwt::{decode_unverified, JwtError, UnverifiedJwt};
 pub use secret_hash::secret_hash;
