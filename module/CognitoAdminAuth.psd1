@@ -14,7 +14,7 @@
         'Start-CGIPAuthAdmin', 'Send-CGIPAuthChallengeResponseAdmin',
         'Add-CGIPSoftwareToken', 'Test-CGIPSoftwareToken', 'Get-CGIPTokensFromRefreshToken', 'Revoke-CGIPToken', 'Disconnect-CGIPUserGlobalAdmin',
         'Start-CGIPSoftwareTokenSetup', 'Complete-CGIPSoftwareTokenSetup',
-        'Get-CGIPTotpCode', 'Get-CGIPSecretHash', 'New-CGIPDeviceVerifier', 'ConvertFrom-CGIPUnverifiedToken',
+        'Get-CGIPTotpCode', 'Get-CGIPSecretHash', 'New-CGIPDeviceVerifier', 'ConvertFrom-CGIPUnverifiedToken', 'Confirm-CGIPToken',
         'New-CGIPSrpA', 'Get-CGIPSrpPasswordClaim',
         'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
     FunctionsToExport    = @()

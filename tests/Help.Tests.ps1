@@ -22,6 +22,7 @@ BeforeDiscovery {
         @{ Name = 'Disconnect-CGIPUserGlobalAdmin'; MinExamples = 1; Server = 'journey' }
         @{ Name = 'Start-CGIPSoftwareTokenSetup'; MinExamples = 2; Server = 'journey' }
         @{ Name = 'Complete-CGIPSoftwareTokenSetup'; MinExamples = 2; Server = 'journey' }
+        @{ Name = 'Confirm-CGIPToken'; MinExamples = 2; Server = 'journey' }
     )
     # Each example as Get-Help hands it to a reader, so what runs below is exactly what the help shows.
     $script:exampleCases = foreach ($topic in $script:topicCases) {
@@ -215,6 +216,8 @@ Describe 'Each help example runs against the Cognito emulator' {
             $iss.ImportPSModule([string[]] @($script:modulePath))
             $defaults = @{}
             foreach ($key in $connection.Keys) { $defaults["*-CGIP*:$key"] = $connection[$key] }
+            # The JWKS is the fixture's, where a reader's is Cognito's: configuration, like the endpoint.
+            if ($journey) { $defaults['Confirm-CGIPToken:JwksUri'] = "$($journey.Url)/$($pool.UserPoolId)/.well-known/jwks.json" }
             $variables = @{
                 clientId = $pool.ClientId; userPoolId = $pool.UserPoolId; userName = $pool.UserName; password = $pool.Password
                 newPassword = $script:newPassword; PSDefaultParameterValues = $defaults; ErrorActionPreference = 'Stop'

@@ -22,6 +22,7 @@ use crate::journey::{
 };
 use crate::model::{AdminInitiateAuthInput, AdminRespondToAuthChallengeInput, StringMap};
 use crate::settings::ClientSettings;
+use crate::verify::VerifyTokenInput;
 
 named_enum! {
     /// The operations an envelope can name.
@@ -36,6 +37,9 @@ named_enum! {
         GetTokensFromRefreshToken => "GetTokensFromRefreshToken",
         RevokeToken => "RevokeToken",
         AdminUserGlobalSignOut => "AdminUserGlobalSignOut",
+        /// A token checked against its pool's JWKS ([`crate::verify`]): no Cognito call, the JWKS fetched with the
+        /// client's HTTP settings.
+        VerifyToken => "VerifyToken",
         /// The building blocks of [`Local`]: no client, no service call.
         SecretHash => "SecretHash",
         TotpCode => "TotpCode",
@@ -64,6 +68,7 @@ pub enum Operation {
     GetTokensFromRefreshToken(GetTokensFromRefreshTokenInput),
     RevokeToken(RevokeTokenInput),
     AdminUserGlobalSignOut(AdminUserGlobalSignOutInput),
+    VerifyToken(VerifyTokenInput),
     Local(Local),
 }
 
@@ -88,6 +93,7 @@ impl Operation {
             Name::GetTokensFromRefreshToken => Operation::GetTokensFromRefreshToken(or_empty(input)?),
             Name::RevokeToken => Operation::RevokeToken(or_empty(input)?),
             Name::AdminUserGlobalSignOut => Operation::AdminUserGlobalSignOut(or_empty(input)?),
+            Name::VerifyToken => Operation::VerifyToken(or_empty(input)?),
             Name::SecretHash => Operation::Local(Local::SecretHash(or_empty(input)?)),
             Name::TotpCode => Operation::Local(Local::TotpCode(or_empty(input)?)),
             Name::DecodeTokenUnverified => Operation::Local(Local::DecodeTokenUnverified(or_empty(input)?)),
@@ -306,7 +312,7 @@ mod tests {
         for &name in OperationName::ALL {
             assert_eq!(OperationName::parse(name.name()).unwrap(), name);
         }
-        assert_eq!(OperationName::ALL.len(), 14);
+        assert_eq!(OperationName::ALL.len(), 15);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::model::{
 };
 use crate::runtime::runtime;
 use crate::scrub::Scrubber;
+use crate::verify;
 
 /// Far above any real request (each auth parameter is capped at 128 KiB by the service); refusing
 /// larger payloads keeps a runaway caller from making us parse megabytes.
@@ -99,6 +100,7 @@ fn secrets_of(envelope: &Envelope) -> Scrubber {
             secrets.add_opt(input.client_secret.as_deref());
         }
         Operation::AdminUserGlobalSignOut(_) => {}
+        Operation::VerifyToken(input) => input.secrets().into_iter().for_each(|s| secrets.add(s)),
         Operation::Local(local) => local.secrets().into_iter().for_each(|s| secrets.add(s)),
         Operation::ResolveConnection => {}
     }
@@ -142,6 +144,7 @@ async fn run(envelope: Envelope, secrets: &mut Scrubber) -> Result<Vec<u8>, Nati
         Operation::AdminUserGlobalSignOut(input) => {
             journey::admin_user_global_sign_out(&client_for(&settings).await?, input, target).await.map(|r| exact::to_vec(&r))
         }
+        Operation::VerifyToken(input) => verify::verify_token(input, &settings).await.map(|r| exact::to_vec(&r)),
     };
     answer.map_err(|e| credentials::explain(e, &settings))
 }

@@ -929,6 +929,40 @@ namespace CognitoAdminAuth.Native.Contract
         }
     }
 
+    /// <summary>The Rust <c>VerifiedToken</c>, which the library writes: read here in place, from the library's buffer.</summary>
+    internal sealed partial class VerifiedToken
+    {
+        public object Claims { get; set; }
+        public string TokenUse { get; set; }
+        public string Kid { get; set; }
+        public long? Expires { get; set; }
+        public string JwksUri { get; set; }
+
+        internal static VerifiedToken Read(ReadOnlySpan<byte> json)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return Read(ref reader);
+        }
+
+        /// <summary>The object the reader is at; null for a JSON null.</summary>
+        internal static VerifiedToken Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return null; }
+            var o = new VerifiedToken();
+            while (ContractJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("claims")) { reader.Read(); o.Claims = ContractJson.ReadAny(ref reader); }
+                else if (reader.ValueTextEquals("tokenUse")) { reader.Read(); o.TokenUse = ContractJson.ReadString(ref reader); }
+                else if (reader.ValueTextEquals("kid")) { reader.Read(); o.Kid = ContractJson.ReadString(ref reader); }
+                else if (reader.ValueTextEquals("expires")) { reader.Read(); o.Expires = ContractJson.ReadLong(ref reader); }
+                else if (reader.ValueTextEquals("jwksUri")) { reader.Read(); o.JwksUri = ContractJson.ReadString(ref reader); }
+                else { reader.Read(); reader.Skip(); }
+            }
+            return o;
+        }
+    }
+
     /// <summary>The Rust <c>VerifySoftwareTokenInput</c>, which the library reads: written here.</summary>
     internal sealed partial class VerifySoftwareTokenInput : IContractWriter
     {
@@ -985,6 +1019,54 @@ namespace CognitoAdminAuth.Native.Contract
                 else { reader.Read(); reader.Skip(); }
             }
             return o;
+        }
+    }
+
+    /// <summary>The Rust <c>VerifyTokenInput</c>, which the library reads: written here.</summary>
+    internal sealed partial class VerifyTokenInput : IContractWriter
+    {
+        public string Token { get; set; }
+        public string UserPoolId { get; set; }
+        public string TokenUse { get; set; }
+        public List<string> ClientIds { get; set; }
+        public List<string> Groups { get; set; }
+        public List<string> Scopes { get; set; }
+        public int? GraceSeconds { get; set; }
+        public string Issuer { get; set; }
+        public string JwksUri { get; set; }
+        public string Jwks { get; set; }
+        public long? Now { get; set; }
+
+        public void Write(Utf8JsonWriter w)
+        {
+            w.WriteStartObject();
+            ContractJson.Write(w, "token", Token);
+            ContractJson.Write(w, "userPoolId", UserPoolId);
+            ContractJson.Write(w, "tokenUse", TokenUse);
+            ContractJson.Write(w, "clientIds", ClientIds);
+            ContractJson.Write(w, "groups", Groups);
+            ContractJson.Write(w, "scopes", Scopes);
+            ContractJson.Write(w, "graceSeconds", GraceSeconds);
+            ContractJson.Write(w, "issuer", Issuer);
+            ContractJson.Write(w, "jwksUri", JwksUri);
+            ContractJson.Write(w, "jwks", Jwks);
+            ContractJson.Write(w, "now", Now);
+            w.WriteEndObject();
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> Members()
+        {
+            if (Token != null) yield return new KeyValuePair<string, object>("token", Token);
+            if (UserPoolId != null) yield return new KeyValuePair<string, object>("userPoolId", UserPoolId);
+            if (TokenUse != null) yield return new KeyValuePair<string, object>("tokenUse", TokenUse);
+            if (ClientIds != null) yield return new KeyValuePair<string, object>("clientIds", ClientIds);
+            if (Groups != null) yield return new KeyValuePair<string, object>("groups", Groups);
+            if (Scopes != null) yield return new KeyValuePair<string, object>("scopes", Scopes);
+            if (GraceSeconds != null) yield return new KeyValuePair<string, object>("graceSeconds", GraceSeconds);
+            if (Issuer != null) yield return new KeyValuePair<string, object>("issuer", Issuer);
+            if (JwksUri != null) yield return new KeyValuePair<string, object>("jwksUri", JwksUri);
+            if (Jwks != null) yield return new KeyValuePair<string, object>("jwks", Jwks);
+            if (Now != null) yield return new KeyValuePair<string, object>("now", Now);
         }
     }
 }

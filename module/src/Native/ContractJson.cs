@@ -55,6 +55,14 @@ namespace CognitoAdminAuth.Native.Contract
             value.Write(w);
         }
 
+        public static void Write(Utf8JsonWriter w, string name, IEnumerable<string> values)
+        {
+            if (values == null) return;
+            w.WriteStartArray(name);
+            foreach (var value in values) w.WriteStringValue(value);
+            w.WriteEndArray();
+        }
+
         public static void Write(Utf8JsonWriter w, string name, IEnumerable<IContractWriter> values)
         {
             if (values == null) return;

@@ -22,6 +22,7 @@ namespace CognitoAdminAuth.Native.Generated
             public const string GetTokensFromRefreshToken = "GetTokensFromRefreshToken";
             public const string RevokeToken = "RevokeToken";
             public const string AdminUserGlobalSignOut = "AdminUserGlobalSignOut";
+            public const string VerifyToken = "VerifyToken";
             public const string SecretHash = "SecretHash";
             public const string TotpCode = "TotpCode";
             public const string DecodeTokenUnverified = "DecodeTokenUnverified";
@@ -40,6 +41,7 @@ namespace CognitoAdminAuth.Native.Generated
             public const string InvalidRequest = "invalid_request";
             public const string InvalidResponse = "invalid_response";
             public const string Credentials = "credentials";
+            public const string Verification = "verification";
             public const string Internal = "internal";
         }
 
