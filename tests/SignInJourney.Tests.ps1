@@ -80,23 +80,7 @@ BeforeAll {
         foreach ($token in 'AccessToken', 'IdToken', 'RefreshToken') { $Response.AuthenticationResult.$token | Should -Not -BeNullOrEmpty }
     }
 
-    # AWS.Tools' service-error shape: terminating InvalidOperationException carrying the typed SDK exception.
-    function script:Assert-ServiceError($ErrorRecord, [string] $Code) {
-        $type = "Amazon.CognitoIdentityProvider.Model.$Code"
-        $ErrorRecord.FullyQualifiedErrorId | Should -BeLike "$type,*"
-        $ErrorRecord.Exception | Should -BeOfType 'System.InvalidOperationException'
-        $ErrorRecord.Exception.InnerException.GetType().FullName | Should -Be $type
-        $ErrorRecord.Exception.InnerException.ErrorCode | Should -Be $Code
-    }
 
-    # Everything an error shows a user: the record in full, the message, every exception's text.
-    function script:Assert-NoSecretInError($ErrorRecord, [string[]] $Secrets) {
-        $texts = @(($ErrorRecord | Format-List * -Force | Out-String), "$($ErrorRecord.ErrorDetails)")
-        for ($e = $ErrorRecord.Exception; $e; $e = $e.InnerException) { $texts += $e.ToString() }
-        foreach ($secret in $Secrets | Where-Object { $_ }) {
-            foreach ($text in $texts) { $text.Contains($secret) | Should -BeFalse -Because "the error must not quote a secret: $text" }
-        }
-    }
 
     # A 6-digit code that is none of the secret's codes around now (the fixture accepts one step either side).
     function script:Get-WrongCode($Secret) {

@@ -80,21 +80,6 @@ BeforeAll {
             -AuthParameter @{ USERNAME = $UserName; PASSWORD = $script:password } @script:conn).AuthenticationResult
     }
 
-    function script:Assert-ServiceError($ErrorRecord, [string] $Code, [string] $Class) {
-        $type = "Amazon.CognitoIdentityProvider.Model.$Code"
-        $ErrorRecord.FullyQualifiedErrorId | Should -Be "$type,Amazon.PowerShell.Cmdlets.CGIP.$Class"
-        $ErrorRecord.CategoryInfo.Category | Should -Be 'InvalidOperation'
-        $ErrorRecord.Exception | Should -BeOfType 'System.InvalidOperationException'
-        $ErrorRecord.Exception.InnerException.GetType().FullName | Should -Be $type
-        $ErrorRecord.Exception.InnerException.ErrorCode | Should -Be $Code
-    }
-    function script:Assert-NoSecretInError($ErrorRecord, [string[]] $Secrets) {
-        $texts = @(($ErrorRecord | Format-List * -Force | Out-String), "$($ErrorRecord.ErrorDetails)")
-        for ($e = $ErrorRecord.Exception; $e; $e = $e.InnerException) { $texts += $e.ToString() }
-        foreach ($secret in $Secrets | Where-Object { $_ }) {
-            foreach ($text in $texts) { $text.Contains($secret) | Should -BeFalse -Because "the error must not quote a secret: $text" }
-        }
-    }
     # A refresh that must fail: the terminating error, its code and class, and no token in it.
     function script:Assert-RefreshRefused([string] $RefreshToken, [string] $ClientId, [string] $Code) {
         $err = { Get-CGIPTokensFromRefreshToken $RefreshToken -ClientId $ClientId -ErrorAction SilentlyContinue @script:conn } | Should -Throw -PassThru

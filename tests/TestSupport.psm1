@@ -267,3 +267,25 @@ function Get-SrpServerLog($Server) {
 }
 
 Export-ModuleMember -Function Start-SrpServer, Get-SrpServerLog
+
+function Assert-ServiceError($ErrorRecord, [string] $Code, [string] $Class) {
+    <# AWS.Tools' service-error shape: a terminating InvalidOperationException carrying the typed SDK exception,
+       error id "<type>,<cmdlet class>" (the class checked when given). #>
+    $type = "Amazon.CognitoIdentityProvider.Model.$Code"
+    $ErrorRecord.FullyQualifiedErrorId | Should -BeLike $(if ($Class) { "$type,Amazon.PowerShell.Cmdlets.CGIP.$Class" } else { "$type,*" })
+    $ErrorRecord.CategoryInfo.Category | Should -Be 'InvalidOperation'
+    $ErrorRecord.Exception | Should -BeOfType 'System.InvalidOperationException'
+    $ErrorRecord.Exception.InnerException.GetType().FullName | Should -Be $type
+    $ErrorRecord.Exception.InnerException.ErrorCode | Should -Be $Code
+}
+
+function Assert-NoSecretInError($ErrorRecord, [string[]] $Secrets) {
+    <# Everything an error shows a user (the record in full, its details, every exception's text) holds none of $Secrets. #>
+    $texts = @(($ErrorRecord | Format-List * -Force | Out-String), "$($ErrorRecord.ErrorDetails)")
+    for ($e = $ErrorRecord.Exception; $e; $e = $e.InnerException) { $texts += $e.ToString() }
+    foreach ($secret in $Secrets | Where-Object { $_ }) {
+        foreach ($text in $texts) { $text.Contains($secret) | Should -BeFalse -Because "the error must not quote a secret: $text" }
+    }
+}
+
+Export-ModuleMember -Function Assert-ServiceError, Assert-NoSecretInError
