@@ -195,11 +195,11 @@ Describe 'The module' {
         # MFA setup). Every other CGIP name is one AWS.Tools.CognitoIdentityProvider has for the same operation.
         $module = Get-Module CognitoAdminAuth
         @($module.ExportedCommands.Keys | Sort-Object) | Should -Be @(
-            'Add-CGIPSoftwareToken', 'Clear-AWSHistory', 'Complete-CGIPSoftwareTokenSetup', 'ConvertFrom-CGIPUnverifiedToken',
+            'Add-CGIPSoftwareToken', 'Clear-AWSHistory', 'Complete-CGIPSoftwareTokenSetup', 'Confirm-CGIPToken', 'ConvertFrom-CGIPUnverifiedToken',
             'Disconnect-CGIPUserGlobalAdmin', 'Get-CGIPSecretHash', 'Get-CGIPSrpPasswordClaim', 'Get-CGIPTokensFromRefreshToken', 'Get-CGIPTotpCode',
             'New-CGIPDeviceVerifier', 'New-CGIPSrpA', 'Revoke-CGIPToken', 'Send-CGIPAuthChallengeResponseAdmin', 'Set-AWSHistoryConfiguration',
             'Start-CGIPAuthAdmin', 'Start-CGIPSoftwareTokenSetup', 'Test-CGIPSoftwareToken')
-        $module.ExportedCmdlets.Count | Should -Be 17
+        $module.ExportedCmdlets.Count | Should -Be 18
         $module.ExportedFunctions.Count | Should -Be 0
         $module.ExportedAliases.Count | Should -Be 0
     }

@@ -321,6 +321,16 @@ Describe 'the tokens of a real sign-in verify (journey_server.py: ADMIN_USER_PAS
         $v.TokenUse | Should -Be $Use
     }
 
+    It 'takes the token -TokenUse names from a piped AuthenticationResult, and refuses to guess without it' {
+        $result = [pscustomobject]@{ IdToken = $script:signIn.IdToken; AccessToken = $script:signIn.AccessToken; ExpiresIn = 3600 }
+        ($result | Confirm-CGIPToken @script:journeyCall -ClientId $script:journeyClient -TokenUse access).TokenUse | Should -Be 'access'
+        ($result | Confirm-CGIPToken @script:journeyCall -ClientId $script:journeyClient -TokenUse id).TokenUse | Should -Be 'id'
+        $err = { $result | Confirm-CGIPToken @script:journeyCall -ClientId $script:journeyClient } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'AmbiguousToken,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Not -Match ([regex]::Escape($script:signIn.IdToken.Split('.')[2]))
+    }
+
     It 'accepts a token whose client is any one of several -ClientId, for ID and access tokens' {
         $clients = 'tv-other', $script:journeyClient, 'tv-third'
         (Confirm-CGIPToken $script:signIn.IdToken @script:journeyCall -ClientId $clients).Claims.aud | Should -Be $script:journeyClient

@@ -28,13 +28,14 @@ namespace CognitoAdminAuth.Cmdlets
         {
             var responseType = Operation.ResponseType;
             var selectBound = MyInvocation.BoundParameters.ContainsKey(nameof(Select));
+            // AWS.Tools validates -Select first: an invalid one is reported before the -PassThru conflict.
+            var selector = selectBound ? Selector.Parse(Select, responseType, OwnParameters()) : null;
             if (PassThruRequested)
             {
                 if (selectBound) throw new ArgumentException("-PassThru cannot be used when -Select is specified.", nameof(Select));
                 return Selector.Parse("^" + PassThruParameter, responseType, OwnParameters());
             }
-            if (selectBound) return Selector.Parse(Select, responseType, OwnParameters());
-            return DefaultSelect == null ? null : Selector.Parse(DefaultSelect, responseType, OwnParameters());
+            return selector ?? (DefaultSelect == null ? null : Selector.Parse(DefaultSelect, responseType, OwnParameters()));
         }
 
         /// <summary>What '-Select ^Name' may name: parameters declared here and on the concrete cmdlet (the SDK-typed

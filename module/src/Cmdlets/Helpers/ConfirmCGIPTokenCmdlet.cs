@@ -85,7 +85,7 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
             }
             var input = new VerifyTokenInput
             {
-                Token = Secrets.Reveal(Token, nameof(Token)),
+                Token = Secrets.Reveal(TokenOf(Token), nameof(Token)),
                 UserPoolId = UserPoolId,
                 ClientIds = ClientId?.ToList(),
                 TokenUse = TokenUse,
@@ -117,6 +117,24 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
             o.Properties.Add(new PSNoteProperty("JwksUri", verified.JwksUri));
             o.Properties.Add(new PSNoteProperty("SignatureVerified", true));
             WriteObject(o);
+        }
+
+        /// <summary>
+        /// The token itself where an object holding it was piped (PowerShell binds any object to an object-typed
+        /// parameter by value before it looks at property names): its Token, or the IdToken or AccessToken that
+        /// -TokenUse names; an AuthenticationResult holds both, so without -TokenUse it is refused, not guessed.
+        /// </summary>
+        private object TokenOf(object value)
+        {
+            var o = value as PSObject ?? (value is string || value is System.Security.SecureString || value == null ? null : PSObject.AsPSObject(value));
+            if (o == null || o.BaseObject is string || o.BaseObject is System.Security.SecureString) return value;
+            var named = new[] { "Token", TokenUse == "id" ? "IdToken" : null, TokenUse == "access" ? "AccessToken" : null }
+                .Where(n => n != null && o.Properties[n]?.Value != null).ToList();
+            if (named.Count == 0 && TokenUse == null && o.Properties["IdToken"]?.Value != null && o.Properties["AccessToken"]?.Value != null)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("The piped object holds an IdToken and an AccessToken: say which with -TokenUse id or -TokenUse access."),
+                    "AmbiguousToken", ErrorCategory.InvalidArgument, null));
+            if (named.Count == 0) named = new[] { "IdToken", "AccessToken" }.Where(n => o.Properties[n]?.Value != null).ToList();
+            return named.Count == 0 ? value : o.Properties[named[0]].Value;
         }
 
         /// <summary>A failed check is a security error whose id names the check; a JWKS that cannot be had, what went wrong with it.</summary>
