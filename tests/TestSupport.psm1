@@ -169,7 +169,7 @@ Export-ModuleMember -Function Start-CannedServer, Get-CannedRequest, Start-Loopb
 function Start-ContractServer {
     <#
     Starts tests/fixtures/contract_server.py: a loopback Cognito built from botocore's cognito-idp model, which
-    validates every request on the operation's input shape and answers by ClientId (an error shape's name: that
+    validates every request on the operation's input shape and answers by its ClientId, Session, Username, AccessToken or Token (an error shape's name: that
     error; anything else: every output member). Get-CannedRequest reads its verdicts.
     #>
     Start-RecordingFixture 'contract_server.py' @()
