@@ -23,7 +23,7 @@ namespace CognitoAdminAuth.Aws
         public const string AuthenticationResultName = "Amazon.CognitoIdentityProvider.Model.AuthenticationResultType";
         public const string RevokeResponseName = "Amazon.CognitoIdentityProvider.Model.RevokeTokenResponse";
         public const string GlobalSignOutResponseName = "Amazon.CognitoIdentityProvider.Model.AdminUserGlobalSignOutResponse";
-        private const string HttpHeaderName = "Amazon.CognitoIdentityProvider.Model.HttpHeader";
+        public const string HttpHeaderName = "Amazon.CognitoIdentityProvider.Model.HttpHeader";
         private const string ClientConfigName = "Amazon.CognitoIdentityProvider.AmazonCognitoIdentityProviderConfig";
 
         private static readonly ConcurrentDictionary<string, Type> Types = new ConcurrentDictionary<string, Type>(StringComparer.Ordinal);
@@ -33,7 +33,6 @@ namespace CognitoAdminAuth.Aws
         public static Type Named(string fullName) => Types.GetOrAdd(fullName, n => SessionAssemblies.Current.Type(n));
 
         public static Type AWSCredentials => Named("Amazon.Runtime.AWSCredentials");
-        public static Type HttpHeaderArray => Named(HttpHeaderName).MakeArrayType();
 
         /// <summary>The SDK's client settings class; object where the session's Cognito assembly has none.</summary>
         public static Type ClientConfig => Types.GetOrAdd(ClientConfigName, n => SessionAssemblies.Current.Cognito.GetType(n) ?? typeof(object));

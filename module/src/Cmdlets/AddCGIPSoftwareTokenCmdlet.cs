@@ -14,7 +14,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.AssociateResponseName)]
     public class AddCGIPSoftwareTokenCmdlet : AwsToolsOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Named = new ServiceCall<AssociateSoftwareTokenResponse>(
             NativeNames.Operation.AssociateSoftwareToken, SdkTypes.AssociateResponseName, AssociateSoftwareTokenResponse.Read, Redaction.Response);
 
@@ -27,7 +26,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override ServiceCall Operation => Named;
         // AWS.Tools names no resource here: the token and the Session are secrets.
         private protected override string ShouldProcessTarget => string.Empty;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -61,17 +62,20 @@ namespace CognitoAdminAuth.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>HttpHeader[] of the session's SDK; a hashtable @{HeaderName=..; HeaderValue=..} converts to it.</summary>
-        private protected static readonly SdkParameter ContextData_HttpHeader = new SdkParameter("ContextData_HttpHeader", () => SdkTypes.HttpHeaderArray, own: true,
-            new ParameterAttribute { ValueFromPipelineByPropertyName = true }, new AliasAttribute("ContextData_HttpHeaders"));
+        private protected static readonly SdkParameter ContextData_HttpHeader = new SdkParameter("ContextData_HttpHeader", own: true, s => s.ContextData_HttpHeader, "ContextData_HttpHeaders");
 
         /// <summary>The SDK-typed parameters of an operation cmdlet, with the operation's own enum parameter.</summary>
-        private protected static SdkParameter[] WithCommon(SdkParameter kind) => CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, kind }).ToArray();
+        private protected static SdkParameter[] WithCommon(string kind) =>
+            CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, new SdkParameter(kind, own: true, s => s.Kind) }).ToArray();
+
+        /// <summary>The set of a sign-in operation: the common parameters, HttpHeader[] and the operation's enum.</summary>
+        private protected static SdkParameterSetType AuthSet(Type definition, string kindTypeName) => new SdkParameterSetType(definition,
+            () => SdkTypes.AWSCredentials, () => SdkTypes.ClientConfig, () => SdkTypes.Named(SdkTypes.HttpHeaderName), () => SdkTypes.Named(kindTypeName));
 
         /// <summary>The operation's own mandatory enum parameter (AuthFlow, ChallengeName).</summary>
-        private protected abstract SdkParameter Kind { get; }
+        private protected abstract string KindName { get; }
         /// <summary>Its value as sent: the ConstantClass's Value.</summary>
-        private protected string KindValue => Bound(Kind)?.ToString();
+        private protected string KindValue => BoundSdkParameters?.Kind?.ToString();
         /// <summary>The operation's input with its own members set (AuthFlow and AuthParameters, ...).</summary>
         private protected abstract IAuthInput OperationInput();
 
@@ -79,7 +83,7 @@ namespace CognitoAdminAuth.Cmdlets
         private protected override bool ForceRequested => Force.IsPresent;
         private protected override bool PassThruRequested => PassThru.IsPresent;
         private protected override string PassThruParameter => nameof(ClientId);
-        private protected override IEnumerable<string> MandatoryParameters => new[] { nameof(ClientId), nameof(UserPoolId), Kind.Name };
+        private protected override IEnumerable<string> MandatoryParameters => new[] { nameof(ClientId), nameof(UserPoolId), KindName };
 
         private protected override IContractWriter BuildInput()
         {

@@ -8,29 +8,32 @@ namespace CognitoAdminAuth.Cmdlets
     /// <summary>
     /// The credential, region and endpoint parameters every AWS.Tools service cmdlet has. Declared on this
     /// base so that '-Select ^Name' (which sees only the cmdlet's own parameters) rejects them, as AWS.Tools does.
-    /// -Credential and -ClientConfig are typed by the session's SDK (<see cref="SdkParameter"/>).
+    /// -Credential and -ClientConfig are typed by the session's SDK (<see cref="SdkParameterSetType"/>).
     /// </summary>
     public abstract class CommonArgumentsCmdlet : PSCmdlet, IDynamicParameters
     {
-        /// <summary>An AWSCredentials object (AWS.Tools' or the stand-in), or any object with AccessKey and SecretKey.</summary>
-        private protected static readonly SdkParameter Credential = new SdkParameter("Credential", () => SdkTypes.AWSCredentials, own: false,
-            new ParameterAttribute { ValueFromPipeline = true, ValueFromPipelineByPropertyName = true }, new CredentialsTransformationAttribute());
+        private protected static readonly SdkParameter Credential = new SdkParameter("Credential", own: false, s => s.Credential);
+        private protected static readonly SdkParameter ClientConfig = new SdkParameter("ClientConfig", own: false, s => s.ClientConfig);
+        internal static readonly SdkParameter[] CommonSdkParameters = { Credential, ClientConfig };
 
-        private protected static readonly SdkParameter ClientConfig = new SdkParameter("ClientConfig", () => SdkTypes.ClientConfig, own: false,
-            new ParameterAttribute { ValueFromPipelineByPropertyName = true });
+        /// <summary>The common set: the session's AWSCredentials and its client config class.</summary>
+        private protected static readonly SdkParameterSetType CommonSet =
+            new SdkParameterSetType(typeof(CommonSdkParameterSet<,>), () => SdkTypes.AWSCredentials, () => SdkTypes.ClientConfig);
 
-        private protected static readonly SdkParameter[] CommonSdkParameters = { Credential, ClientConfig };
-
-        private RuntimeDefinedParameterDictionary _sdkParameters;
+        private ISdkParameterSet _sdkParameters;
 
         /// <summary>The parameters typed by the session's SDK, the common ones first.</summary>
-        private protected abstract IReadOnlyList<SdkParameter> SdkParameters { get; }
+        private protected virtual IReadOnlyList<SdkParameter> SdkParameters => CommonSdkParameters;
+        /// <summary>The class that declares them.</summary>
+        private protected virtual SdkParameterSetType SdkParameterSet => CommonSet;
 
-        public object GetDynamicParameters() => _sdkParameters ?? (_sdkParameters = SdkParameter.DeclareAll(SdkParameters));
+        public object GetDynamicParameters() => _sdkParameters ?? (_sdkParameters = SdkParameterSet.Create());
 
         /// <summary>The bound value of an SDK-typed parameter (null when not bound).</summary>
-        private protected object Bound(SdkParameter parameter) =>
-            _sdkParameters != null && _sdkParameters.TryGetValue(parameter.Name, out var p) ? p.Value : null;
+        private protected object Bound(SdkParameter parameter) => parameter.Value(_sdkParameters);
+
+        /// <summary>The SDK-typed parameters' values (null before binding).</summary>
+        private protected ISdkParameterSet BoundSdkParameters => _sdkParameters;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AK")]

@@ -14,7 +14,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType("None")]
     public class DisconnectCGIPUserGlobalAdminCmdlet : AwsToolsOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Named = new ServiceCall<EmptyResponse>(
             NativeNames.Operation.AdminUserGlobalSignOut, SdkTypes.GlobalSignOutResponseName, EmptyResponse.Read, Redaction.Response);
 
@@ -33,7 +32,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override ServiceCall Operation => Named;
         private protected override string ShouldProcessTarget => UserPoolId ?? string.Empty;
         private protected override bool ForceRequested => Force.IsPresent;

@@ -19,7 +19,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.AuthenticationResultName)]
     public class GetCGIPTokensFromRefreshTokenCmdlet : AwsToolsOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Named = new ServiceCall<GetTokensFromRefreshTokenResponse>(
             NativeNames.Operation.GetTokensFromRefreshToken, SdkTypes.RefreshResponseName, GetTokensFromRefreshTokenResponse.Read, Redaction.Response);
 
@@ -45,7 +44,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override ServiceCall Operation => Named;
         private protected override bool PassThruRequested => PassThru.IsPresent;
         private protected override string PassThruParameter => nameof(RefreshToken);

@@ -15,7 +15,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType("None")]
     public class RevokeCGIPTokenCmdlet : AwsToolsOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Named = new ServiceCall<EmptyResponse>(
             NativeNames.Operation.RevokeToken, SdkTypes.RevokeResponseName, EmptyResponse.Read, Redaction.Response);
 
@@ -38,7 +37,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override ServiceCall Operation => Named;
         private protected override string ShouldProcessTarget => ClientId ?? string.Empty;
         private protected override bool ForceRequested => Force.IsPresent;

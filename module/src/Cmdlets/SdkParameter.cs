@@ -1,44 +1,50 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Linq;
-using System.Management.Automation;
+using System.Linq.Expressions;
 
 namespace CognitoAdminAuth.Cmdlets
 {
     /// <summary>
     /// A parameter whose type is one of the session's SDK types (AWSCredentials, AuthFlowType, HttpHeader[], ...),
-    /// declared at run time because the type is only known then: the user's AWS SDK for .NET or the module's
-    /// stand-ins (SessionAssemblies). Get-Command shows the same type AWS.Tools' cmdlet has, and values of that
-    /// type bind without conversion.
+    /// known only at run time: the user's AWS SDK for .NET or the module's stand-ins (SessionAssemblies). Declared
+    /// as a property of an <see cref="ISdkParameterSet"/> class; this names it for '-Select ^Name' and completion
+    /// and reads its bound value.
     /// </summary>
     internal sealed class SdkParameter
     {
-        private readonly Lazy<Type> _type;
-        private readonly Collection<Attribute> _attributes;
+        private readonly Func<ISdkParameterSet, object> _value;
 
         /// <param name="own">The operation's own parameter, which '-Select ^Name' may name (not a common one).</param>
-        public SdkParameter(string name, Func<Type> type, bool own, ParameterAttribute binding, params Attribute[] attributes)
+        public SdkParameter(string name, bool own, Func<ISdkParameterSet, object> value, params string[] aliases)
         {
             Name = name;
             Own = own;
-            _type = new Lazy<Type>(type);
-            _attributes = new Collection<Attribute>(new Attribute[] { binding }.Concat(attributes).ToList());
+            _value = value;
+            Names = new[] { name }.Concat(aliases).ToArray();
         }
 
         public string Name { get; }
         public bool Own { get; }
+        public IEnumerable<string> Names { get; }
 
-        public IEnumerable<string> Names => new[] { Name }.Concat(_attributes.OfType<AliasAttribute>().SelectMany(a => a.AliasNames));
+        public object Value(ISdkParameterSet set) => set == null ? null : _value(set);
+    }
 
-        /// <summary>A fresh slot per invocation (the binder stores the value in it); the attributes are shared.</summary>
-        public RuntimeDefinedParameter Declare() => new RuntimeDefinedParameter(Name, _type.Value, _attributes);
+    /// <summary>A cmdlet's parameter set class, closed over the session's SDK types once, and made per invocation.</summary>
+    internal sealed class SdkParameterSetType
+    {
+        private readonly Lazy<Func<ISdkParameterSet>> _create;
 
-        public static RuntimeDefinedParameterDictionary DeclareAll(IEnumerable<SdkParameter> parameters)
+        public SdkParameterSetType(Type definition, params Func<Type>[] typeArguments)
         {
-            var declared = new RuntimeDefinedParameterDictionary();
-            foreach (var p in parameters) declared.Add(p.Name, p.Declare());
-            return declared;
+            _create = new Lazy<Func<ISdkParameterSet>>(() =>
+            {
+                var closed = definition.MakeGenericType(typeArguments.Select(t => t()).ToArray());
+                return Expression.Lambda<Func<ISdkParameterSet>>(Expression.Convert(Expression.New(closed), typeof(ISdkParameterSet))).Compile();
+            });
         }
+
+        public ISdkParameterSet Create() => _create.Value();
     }
 }

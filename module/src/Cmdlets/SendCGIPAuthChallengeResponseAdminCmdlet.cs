@@ -17,12 +17,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.RespondResponseName)]
     public class SendCGIPAuthChallengeResponseAdminCmdlet : CognitoOperationCmdlet
     {
-        /// <summary>-ChallengeName, a ChallengeNameType of the session's SDK.</summary>
-        private static readonly SdkParameter ChallengeName = new SdkParameter("ChallengeName", () => SdkTypes.Named(SdkTypes.ChallengeNameTypeName), own: true,
-            new ParameterAttribute { Mandatory = true, ValueFromPipelineByPropertyName = true }, new AllowNullAttribute(),
-            new ArgumentCompleterAttribute(typeof(ChallengeNameCompleter)), new ConstantTransformationAttribute(SdkTypes.ChallengeNameTypeName));
-
-        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(ChallengeName);
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon("ChallengeName");
+        private static readonly SdkParameterSetType Set = AuthSet(typeof(RespondSdkParameterSet<,,,>), SdkTypes.ChallengeNameTypeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ChallengeResponses")]
@@ -61,7 +57,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         private static readonly ServiceCall Named = new ServiceCall<AuthResponse>(NativeNames.Operation.AdminRespondToAuthChallenge, SdkTypes.RespondResponseName, AuthResponse.Read, Redaction.Response);
         private protected override ServiceCall Operation => Named;
-        private protected override SdkParameter Kind => ChallengeName;
+        private protected override string KindName => "ChallengeName";
+        private protected override SdkParameterSetType SdkParameterSet => Set;
         private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 
         private protected override IAuthInput OperationInput() => new AdminRespondToAuthChallengeInput

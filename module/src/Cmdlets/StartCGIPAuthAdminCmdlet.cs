@@ -17,12 +17,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.InitiateResponseName)]
     public class StartCGIPAuthAdminCmdlet : CognitoOperationCmdlet
     {
-        /// <summary>-AuthFlow, an AuthFlowType of the session's SDK.</summary>
-        private static readonly SdkParameter AuthFlow = new SdkParameter("AuthFlow", () => SdkTypes.Named(SdkTypes.AuthFlowTypeName), own: true,
-            new ParameterAttribute { Mandatory = true, ValueFromPipelineByPropertyName = true }, new AllowNullAttribute(),
-            new ArgumentCompleterAttribute(typeof(AuthFlowCompleter)), new ConstantTransformationAttribute(SdkTypes.AuthFlowTypeName));
-
-        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(AuthFlow);
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon("AuthFlow");
+        private static readonly SdkParameterSetType Set = AuthSet(typeof(InitiateSdkParameterSet<,,,>), SdkTypes.AuthFlowTypeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AuthParameters")]
@@ -39,7 +35,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         private static readonly ServiceCall Named = new ServiceCall<AuthResponse>(NativeNames.Operation.AdminInitiateAuth, SdkTypes.InitiateResponseName, AuthResponse.Read, Redaction.Response);
         private protected override ServiceCall Operation => Named;
-        private protected override SdkParameter Kind => AuthFlow;
+        private protected override string KindName => "AuthFlow";
+        private protected override SdkParameterSetType SdkParameterSet => Set;
         private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 
         private protected override IAuthInput OperationInput() => new AdminInitiateAuthInput

@@ -14,7 +14,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.VerifyResponseName)]
     public class TestCGIPSoftwareTokenCmdlet : AwsToolsOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Named = new ServiceCall<VerifySoftwareTokenResponse>(
             NativeNames.Operation.VerifySoftwareToken, SdkTypes.VerifyResponseName, VerifySoftwareTokenResponse.Read, Redaction.Response);
 
@@ -35,7 +34,6 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override ServiceCall Operation => Named;
         private protected override bool PassThruRequested => PassThru.IsPresent;
         private protected override string PassThruParameter => nameof(UserCode);

@@ -24,11 +24,11 @@ namespace CognitoAdminAuth.Completion
             {
                 ["Start-CGIPAuthAdmin"] = (SdkTypes.InitiateResponseName, typeof(StartCGIPAuthAdminCmdlet), StartCGIPAuthAdminCmdlet.Declared),
                 ["Send-CGIPAuthChallengeResponseAdmin"] = (SdkTypes.RespondResponseName, typeof(SendCGIPAuthChallengeResponseAdminCmdlet), SendCGIPAuthChallengeResponseAdminCmdlet.Declared),
-                ["Add-CGIPSoftwareToken"] = (SdkTypes.AssociateResponseName, typeof(AddCGIPSoftwareTokenCmdlet), AddCGIPSoftwareTokenCmdlet.Declared),
-                ["Test-CGIPSoftwareToken"] = (SdkTypes.VerifyResponseName, typeof(TestCGIPSoftwareTokenCmdlet), TestCGIPSoftwareTokenCmdlet.Declared),
-                ["Get-CGIPTokensFromRefreshToken"] = (SdkTypes.RefreshResponseName, typeof(GetCGIPTokensFromRefreshTokenCmdlet), GetCGIPTokensFromRefreshTokenCmdlet.Declared),
-                ["Revoke-CGIPToken"] = (SdkTypes.RevokeResponseName, typeof(RevokeCGIPTokenCmdlet), RevokeCGIPTokenCmdlet.Declared),
-                ["Disconnect-CGIPUserGlobalAdmin"] = (SdkTypes.GlobalSignOutResponseName, typeof(DisconnectCGIPUserGlobalAdminCmdlet), DisconnectCGIPUserGlobalAdminCmdlet.Declared),
+                ["Add-CGIPSoftwareToken"] = (SdkTypes.AssociateResponseName, typeof(AddCGIPSoftwareTokenCmdlet), CommonArgumentsCmdlet.CommonSdkParameters),
+                ["Test-CGIPSoftwareToken"] = (SdkTypes.VerifyResponseName, typeof(TestCGIPSoftwareTokenCmdlet), CommonArgumentsCmdlet.CommonSdkParameters),
+                ["Get-CGIPTokensFromRefreshToken"] = (SdkTypes.RefreshResponseName, typeof(GetCGIPTokensFromRefreshTokenCmdlet), CommonArgumentsCmdlet.CommonSdkParameters),
+                ["Revoke-CGIPToken"] = (SdkTypes.RevokeResponseName, typeof(RevokeCGIPTokenCmdlet), CommonArgumentsCmdlet.CommonSdkParameters),
+                ["Disconnect-CGIPUserGlobalAdmin"] = (SdkTypes.GlobalSignOutResponseName, typeof(DisconnectCGIPUserGlobalAdminCmdlet), CommonArgumentsCmdlet.CommonSdkParameters),
             };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,

@@ -18,7 +18,6 @@ namespace CognitoAdminAuth.Cmdlets.Journey
     [OutputType(SdkTypes.RespondResponseName, SdkTypes.VerifyResponseName)]
     public class CompleteCGIPSoftwareTokenSetupCmdlet : ServiceOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Verify = new ServiceCall<VerifySoftwareTokenResponse>(
             NativeNames.Operation.VerifySoftwareToken, SdkTypes.VerifyResponseName, VerifySoftwareTokenResponse.Read, Redaction.Response);
         private static readonly ServiceCall Respond = new ServiceCall<AuthResponse>(
@@ -63,7 +62,6 @@ namespace CognitoAdminAuth.Cmdlets.Journey
         public SwitchParameter Force { get; set; }
 
         private protected override ServiceCall Operation => Verify;
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override string ShouldProcessTarget => Username ?? string.Empty;
         private protected override bool ForceRequested => Force.IsPresent;
         private protected override IEnumerable<string> MandatoryParameters => Array.Empty<string>();

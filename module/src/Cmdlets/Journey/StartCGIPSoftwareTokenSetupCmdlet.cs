@@ -21,7 +21,6 @@ namespace CognitoAdminAuth.Cmdlets.Journey
     public class StartCGIPSoftwareTokenSetupCmdlet : ServiceOperationCmdlet
     {
         public const string TypeName = "CognitoAdminAuth.SoftwareTokenSetup";
-        internal static readonly IReadOnlyList<SdkParameter> Declared = CommonSdkParameters;
         private static readonly ServiceCall Named = new ServiceCall<AssociateSoftwareTokenResponse>(
             NativeNames.Operation.AssociateSoftwareToken, SdkTypes.AssociateResponseName, AssociateSoftwareTokenResponse.Read, Redaction.Response);
 
@@ -48,7 +47,6 @@ namespace CognitoAdminAuth.Cmdlets.Journey
         public string Issuer { get; set; } = "Amazon Cognito";
 
         private protected override ServiceCall Operation => Named;
-        private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
         private protected override IEnumerable<string> MandatoryParameters => Array.Empty<string>();
 
         private protected override IContractWriter BuildInput() =>
