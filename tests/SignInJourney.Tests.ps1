@@ -496,7 +496,7 @@ Describe 'The AWS.Tools and journey cmdlets have the surface scripts rely on' {
         $saved = @{}
         foreach ($name in 'HOME', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION',
             'AWS_DEFAULT_REGION', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE') {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null)
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name); Remove-Item "env:$name" -ErrorAction Ignore
         }
         $env:HOME = New-Item -ItemType Directory -Path (Join-Path $TestDrive "home-$cmdlet") -Force
         $server = Start-JourneyServer @()
@@ -508,7 +508,8 @@ Describe 'The AWS.Tools and journey cmdlets have the surface scripts rely on' {
             $sent = Get-JourneyRequest $server
         } finally {
             Stop-TestServer $server
-            foreach ($kv in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+            # Removed, not set to '': a variable set empty still exists for the programs started later (moto's botocore reads AWS_PROFILE).
+            foreach ($kv in $saved.GetEnumerator()) { if ($null -eq $kv.Value) { Remove-Item "env:$($kv.Key)" -ErrorAction Ignore } else { Set-Item "env:$($kv.Key)" $kv.Value } }
         }
         $noKeys.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
         $noKeys.Exception | Should -BeOfType [System.InvalidOperationException]

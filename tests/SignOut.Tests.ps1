@@ -353,7 +353,7 @@ Describe 'The refresh and sign-out cmdlets have the AWS.Tools surface scripts re
         $saved = @{}
         foreach ($name in 'HOME', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION',
             'AWS_DEFAULT_REGION', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE') {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null)
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name); Remove-Item "env:$name" -ErrorAction Ignore
         }
         $env:HOME = New-Item -ItemType Directory -Path (Join-Path $TestDrive "home-$cmdlet") -Force
         Clear-Requests
@@ -361,7 +361,8 @@ Describe 'The refresh and sign-out cmdlets have the AWS.Tools surface scripts re
             $noKeys = { & $cmdlet @arguments -EndpointUrl $script:server.Url -Region us-east-1 } | Should -Throw -PassThru
             $noRegion = { & $cmdlet @arguments -EndpointUrl $script:server.Url -AccessKey AKIDTEST -SecretKey test-secret } | Should -Throw -PassThru
         } finally {
-            foreach ($kv in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+            # Removed, not set to '': a variable set empty still exists for the programs started later (moto's botocore reads AWS_PROFILE).
+            foreach ($kv in $saved.GetEnumerator()) { if ($null -eq $kv.Value) { Remove-Item "env:$($kv.Key)" -ErrorAction Ignore } else { Set-Item "env:$($kv.Key)" $kv.Value } }
         }
         $noKeys.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
         $noKeys.Exception | Should -BeOfType [System.InvalidOperationException]
