@@ -307,19 +307,7 @@ Describe 'Refresh and sign-out keep tokens and the client secret out of every st
 
 Describe 'The refresh and sign-out cmdlets have the AWS.Tools surface scripts rely on' {
     It '<Cmdlet> -<Parameter>: <Type>, position <Position>, mandatory <Mandatory>, from the pipeline by value <ByValue> and by property name' -ForEach $parameterCases {
-        $parameter = (Get-Command $Cmdlet).Parameters[$Parameter]
-        $parameter | Should -Not -BeNullOrEmpty
-        if ($Type) { $parameter.ParameterType.FullName | Should -Be $Type }
-        $attribute = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
-        $attribute.Count | Should -Be 1 -Because 'one parameter set'
-        $attribute[0].Position | Should -Be ($null -eq $Position ? [int]::MinValue : $Position)
-        $attribute[0].Mandatory | Should -Be $Mandatory
-        $attribute[0].ValueFromPipeline | Should -Be $ByValue
-        $attribute[0].ValueFromPipelineByPropertyName | Should -BeTrue
-        if ($Mandatory) {
-            $parameter.Attributes.Where({ $_ -is [System.Management.Automation.AllowNullAttribute] }).Count | Should -Be 1
-            $parameter.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }).Count | Should -Be 1
-        }
+        Assert-ParameterFact $Cmdlet $Parameter $Type $Position $Mandatory $ByValue -ByPropertyName $true
     }
 
     It '<Cmdlet>: ShouldProcess <ShouldProcess>, output <OutputType>, the AWS.Tools credential and region parameters' -ForEach $cmdletCases {
