@@ -445,21 +445,7 @@ Describe 'Secrets stay out of every stream, the display, $AWSHistory and errors'
 
 Describe 'The AWS.Tools and journey cmdlets have the surface scripts rely on' {
     It '<Cmdlet> -<Parameter>: <Type>, position <Position>, mandatory <Mandatory>, from the pipeline by value <ByValue> and by property name <ByPropertyName>' -ForEach $parameterCases {
-        $parameter = (Get-Command $Cmdlet).Parameters[$Parameter]
-        $parameter | Should -Not -BeNullOrEmpty
-        if ($Type) { $parameter.ParameterType.FullName | Should -Be $Type }
-        $attribute = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
-        $attribute.Count | Should -Be 1 -Because 'one parameter set'
-        $attribute[0].Position | Should -Be ($null -eq $Position ? [int]::MinValue : $Position)
-        $attribute[0].Mandatory | Should -Be $Mandatory
-        $attribute[0].ValueFromPipeline | Should -Be $ByValue
-        if ($null -ne $ByPropertyName) { $attribute[0].ValueFromPipelineByPropertyName | Should -Be $ByPropertyName }
-        if ($Mandatory) {
-            # AWS.Tools (MODULAR) lets $null through with a warning rather than a binding error.
-            $parameter.Attributes.Where({ $_ -is [System.Management.Automation.AllowNullAttribute] }).Count | Should -Be 1
-            $parameter.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }).Count | Should -Be 1
-        }
-        if ($Aliases) { $parameter.Aliases | Should -Be $Aliases }
+        Assert-ParameterFact $Cmdlet $Parameter $Type $Position $Mandatory $ByValue $ByPropertyName $Aliases
     }
 
     It '<Cmdlet>: ShouldProcess <ShouldProcess>, output <OutputType>, the AWS.Tools credential and region parameters' -ForEach $cmdletCases {
@@ -496,7 +482,7 @@ Describe 'The AWS.Tools and journey cmdlets have the surface scripts rely on' {
         $saved = @{}
         foreach ($name in 'HOME', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION',
             'AWS_DEFAULT_REGION', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE') {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null)
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name); Remove-Item "env:$name" -ErrorAction Ignore
         }
         $env:HOME = New-Item -ItemType Directory -Path (Join-Path $TestDrive "home-$cmdlet") -Force
         $server = Start-JourneyServer @()
@@ -508,7 +494,8 @@ Describe 'The AWS.Tools and journey cmdlets have the surface scripts rely on' {
             $sent = Get-JourneyRequest $server
         } finally {
             Stop-TestServer $server
-            foreach ($kv in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+            # Removed, not set to '': a variable set empty still exists for the programs started later (moto's botocore reads AWS_PROFILE).
+            foreach ($kv in $saved.GetEnumerator()) { if ($null -eq $kv.Value) { Remove-Item "env:$($kv.Key)" -ErrorAction Ignore } else { Set-Item "env:$($kv.Key)" $kv.Value } }
         }
         $noKeys.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
         $noKeys.Exception | Should -BeOfType [System.InvalidOperationException]

@@ -307,19 +307,7 @@ Describe 'Refresh and sign-out keep tokens and the client secret out of every st
 
 Describe 'The refresh and sign-out cmdlets have the AWS.Tools surface scripts rely on' {
     It '<Cmdlet> -<Parameter>: <Type>, position <Position>, mandatory <Mandatory>, from the pipeline by value <ByValue> and by property name' -ForEach $parameterCases {
-        $parameter = (Get-Command $Cmdlet).Parameters[$Parameter]
-        $parameter | Should -Not -BeNullOrEmpty
-        if ($Type) { $parameter.ParameterType.FullName | Should -Be $Type }
-        $attribute = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
-        $attribute.Count | Should -Be 1 -Because 'one parameter set'
-        $attribute[0].Position | Should -Be ($null -eq $Position ? [int]::MinValue : $Position)
-        $attribute[0].Mandatory | Should -Be $Mandatory
-        $attribute[0].ValueFromPipeline | Should -Be $ByValue
-        $attribute[0].ValueFromPipelineByPropertyName | Should -BeTrue
-        if ($Mandatory) {
-            $parameter.Attributes.Where({ $_ -is [System.Management.Automation.AllowNullAttribute] }).Count | Should -Be 1
-            $parameter.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }).Count | Should -Be 1
-        }
+        Assert-ParameterFact $Cmdlet $Parameter $Type $Position $Mandatory $ByValue -ByPropertyName $true
     }
 
     It '<Cmdlet>: ShouldProcess <ShouldProcess>, output <OutputType>, the AWS.Tools credential and region parameters' -ForEach $cmdletCases {
@@ -353,7 +341,7 @@ Describe 'The refresh and sign-out cmdlets have the AWS.Tools surface scripts re
         $saved = @{}
         foreach ($name in 'HOME', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION',
             'AWS_DEFAULT_REGION', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE') {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $null)
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name); Remove-Item "env:$name" -ErrorAction Ignore
         }
         $env:HOME = New-Item -ItemType Directory -Path (Join-Path $TestDrive "home-$cmdlet") -Force
         Clear-Requests
@@ -361,7 +349,8 @@ Describe 'The refresh and sign-out cmdlets have the AWS.Tools surface scripts re
             $noKeys = { & $cmdlet @arguments -EndpointUrl $script:server.Url -Region us-east-1 } | Should -Throw -PassThru
             $noRegion = { & $cmdlet @arguments -EndpointUrl $script:server.Url -AccessKey AKIDTEST -SecretKey test-secret } | Should -Throw -PassThru
         } finally {
-            foreach ($kv in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+            # Removed, not set to '': a variable set empty still exists for the programs started later (moto's botocore reads AWS_PROFILE).
+            foreach ($kv in $saved.GetEnumerator()) { if ($null -eq $kv.Value) { Remove-Item "env:$($kv.Key)" -ErrorAction Ignore } else { Set-Item "env:$($kv.Key)" $kv.Value } }
         }
         $noKeys.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
         $noKeys.Exception | Should -BeOfType [System.InvalidOperationException]

@@ -288,4 +288,24 @@ function Assert-NoSecretInError($ErrorRecord, [string[]] $Secrets) {
     }
 }
 
-Export-ModuleMember -Function Assert-ServiceError, Assert-NoSecretInError
+function Assert-ParameterFact {
+    <# One parameter as AWS.Tools declares it: type, position, mandatory, pipeline binding (by property name when given),
+       one parameter set, aliases when given; a mandatory one lets $null and '' through, as AWS.Tools (MODULAR) does. #>
+    param([string] $Cmdlet, [string] $Parameter, [string] $Type, $Position, [bool] $Mandatory, [bool] $ByValue, $ByPropertyName, [string[]] $Aliases)
+    $p = (Get-Command $Cmdlet).Parameters[$Parameter]
+    $p | Should -Not -BeNullOrEmpty
+    if ($Type) { $p.ParameterType.FullName | Should -Be $Type }
+    $attribute = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+    $attribute.Count | Should -Be 1 -Because 'one parameter set'
+    $attribute[0].Position | Should -Be ($null -eq $Position ? [int]::MinValue : $Position)
+    $attribute[0].Mandatory | Should -Be $Mandatory
+    $attribute[0].ValueFromPipeline | Should -Be $ByValue
+    if ($null -ne $ByPropertyName) { $attribute[0].ValueFromPipelineByPropertyName | Should -Be $ByPropertyName }
+    if ($Mandatory) {
+        $p.Attributes.Where({ $_ -is [System.Management.Automation.AllowNullAttribute] }).Count | Should -Be 1
+        $p.Attributes.Where({ $_ -is [System.Management.Automation.AllowEmptyStringAttribute] }).Count | Should -Be 1
+    }
+    if ($Aliases) { $p.Aliases | Should -Be $Aliases }
+}
+
+Export-ModuleMember -Function Assert-ServiceError, Assert-NoSecretInError, Assert-ParameterFact

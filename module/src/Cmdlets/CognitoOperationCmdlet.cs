@@ -5,8 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Common;
-using CognitoAdminAuth.History;
-using CognitoAdminAuth.Native;
 using CognitoAdminAuth.Native.Contract;
 
 namespace CognitoAdminAuth.Cmdlets

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.History;
-using CognitoAdminAuth.Native;
 using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 

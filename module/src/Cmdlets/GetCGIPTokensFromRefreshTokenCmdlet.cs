@@ -5,7 +5,6 @@ using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.History;
-using CognitoAdminAuth.Native;
 using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 

@@ -6,7 +6,6 @@ using CognitoAdminAuth.Cmdlets;
 using CognitoAdminAuth.Common;
 using CognitoAdminAuth.Completion;
 using CognitoAdminAuth.History;
-using CognitoAdminAuth.Native;
 using CognitoAdminAuth.Native.Contract;
 using CognitoAdminAuth.Native.Generated;
 

@@ -1,9 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Reflection;
 using System.Threading;
 using CognitoAdminAuth.Aws;
 using CognitoAdminAuth.Common;

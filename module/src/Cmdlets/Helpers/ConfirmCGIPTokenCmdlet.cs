@@ -24,6 +24,8 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
     {
         public const string TypeName = "CognitoAdminAuth.VerifiedToken";
         private CancellationTokenSource _stopping;
+        /// <summary>The script's environment (proxy settings) as the pipeline started: read once, not per token.</summary>
+        private ClientSettings _settings;
 
         /// <summary>The ID or access token (string or SecureString).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -65,7 +67,11 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
         [Parameter]
         public DateTimeOffset? ValidAt { get; set; }
 
-        protected override void BeginProcessing() => _stopping = new CancellationTokenSource();
+        protected override void BeginProcessing()
+        {
+            _stopping = new CancellationTokenSource();
+            _settings = new ClientSettings { Environment = ScriptEnvironment.Capture() };
+        }
 
         protected override void StopProcessing() => _stopping?.Cancel();
 
@@ -97,11 +103,10 @@ namespace CognitoAdminAuth.Cmdlets.Helpers
                 Jwks = jwks,
                 Now = ValidAt?.ToUnixTimeSeconds(),
             };
-            var settings = new ClientSettings { Environment = ScriptEnvironment.Capture() };
             VerifiedToken verified;
             try
             {
-                verified = NativeCore.Invoke(NativeRequest.Create(NativeNames.Operation.VerifyToken, settings, input), _stopping.Token, VerifiedToken.Read);
+                verified = NativeCore.Invoke(NativeRequest.Create(NativeNames.Operation.VerifyToken, _settings, input), _stopping.Token, VerifiedToken.Read);
             }
             catch (NativeCallException e)
             {
