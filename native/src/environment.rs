@@ -19,11 +19,70 @@ use zeroize::Zeroize;
 
 use crate::error::NativeError;
 
-/// What the C# layer passes (module/src/Common/ScriptEnvironment.cs, through Names.g.cs): every variable whose
-/// name starts with this prefix, in any case...
-pub const PASSED_PREFIX: &str = "AWS_";
-/// ...and these, in any case: where ~ is (profile files, the SSO token cache) and the proxy.
-pub const PASSED_NAMES: [&str; 8] = ["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"];
+/// What the C# layer passes (module/src/Common/ScriptEnvironment.cs, through Names.g.cs), by exact name: every
+/// variable that the SDK crates this library links read, the per-service endpoint URL of each client it builds
+/// (Cognito, and STS, SSO, SSO OIDC and Signin for the credential providers), where ~ is (profile files, the SSO
+/// token cache) and the proxy in both spellings. A list, not a prefix: the C# layer reads each by name (no copy of the whole
+/// environment per pipeline); `tests::passed_names_cover_every_variable_the_sdk_reads` checks it against the
+/// sources of the crates in the build.
+pub const PASSED_NAMES: [&str; 55] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_ACCOUNT_ID",
+    "AWS_ACCOUNT_ID_ENDPOINT_MODE",
+    "AWS_AUTH_SCHEME_PREFERENCE",
+    "AWS_CONFIG_FILE",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_DEFAULT_REGION",
+    "AWS_DISABLE_CLOCK_SKEW_CORRECTION",
+    "AWS_DISABLE_REQUEST_COMPRESSION",
+    "AWS_EC2_METADATA_DISABLED",
+    "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+    "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+    "AWS_ENDPOINT_URL_SIGNIN",
+    "AWS_ENDPOINT_URL_SSO",
+    "AWS_ENDPOINT_URL_SSO_OIDC",
+    "AWS_ENDPOINT_URL_STS",
+    "AWS_EXECUTION_ENV",
+    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LOGIN_CACHE_DIRECTORY",
+    "AWS_MAX_ATTEMPTS",
+    "AWS_NEW_RETRIES_2026",
+    "AWS_PROFILE",
+    "AWS_REGION",
+    "AWS_REQUEST_CHECKSUM_CALCULATION",
+    "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES",
+    "AWS_RESPONSE_CHECKSUM_VALIDATION",
+    "AWS_RETRY_MODE",
+    "AWS_ROLE_ARN",
+    "AWS_ROLE_SESSION_NAME",
+    "AWS_SDK_UA_APP_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_SIGV4A_SIGNING_REGION_SET",
+    "AWS_USE_DUALSTACK_ENDPOINT",
+    "AWS_USE_FIPS_ENDPOINT",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "HOME",
+    "USERPROFILE",
+    "HOMEDRIVE",
+    "HOMEPATH",
+    "HTTPS_PROXY",
+    "HTTP_PROXY",
+    "ALL_PROXY",
+    "NO_PROXY",
+    // curl's lower-case spellings, which proxy_config reads too (Windows sees one variable either way)
+    "https_proxy",
+    "http_proxy",
+    "all_proxy",
+    "no_proxy",
+];
 
 /// Environment variables by name; the values may hold secrets (AWS_SECRET_ACCESS_KEY), so Debug shows names only.
 #[derive(Clone, Default, Deserialize)]
@@ -151,6 +210,79 @@ impl ScriptEnvironment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `"AWS_…"` string literal in the sources under `dir`, and the per-service endpoint URL variable of
+    /// each call of `service_config_key` with the service id and AWS_ENDPOINT_URL (aws-runtime builds its name at run time).
+    fn variables_named_in(dir: &std::path::Path, found: &mut std::collections::BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                variables_named_in(&path, found);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("\"AWS_") {
+                let name: String = rest[at + 1..].chars().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_').collect();
+                if name.len() > "AWS_".len() && rest[at + 1 + name.len()..].starts_with('"') {
+                    found.entry(name).or_insert_with(|| path.display().to_string());
+                }
+                rest = &rest[at + 1..];
+            }
+            for call in text.split("service_config_key(\"").skip(1) {
+                let (service, after) = call.split_once('"').unwrap();
+                if after.trim_start_matches([',', ' ']).starts_with("\"AWS_ENDPOINT_URL\"") {
+                    let name = format!("AWS_ENDPOINT_URL_{}", service.to_ascii_uppercase().replace(' ', "_"));
+                    found.entry(name).or_insert_with(|| path.display().to_string());
+                }
+            }
+        }
+    }
+
+    /// A variable the SDK reads that the C# layer does not pass would be ignored for a script, silently: an SDK
+    /// update that reads a new one must fail here. Reads the sources of the aws-* crates of this build (and this
+    /// crate's own), wherever cargo took them from.
+    #[test]
+    fn passed_names_cover_every_variable_the_sdk_reads() {
+        // String literals that look like variables but are not read from the environment.
+        const NOT_VARIABLES: [&str; 7] = [
+            "AWS_OWNED_KEY",                  // a Cognito EncryptionKeyType value
+            "AWS_SDK_RUST_BUILD_UA_METADATA", // read when aws-runtime is compiled (option_env!)
+            "AWS_SOME_KEY",                   // the rest: aws-runtime's own unit tests
+            "AWS_SOME_KEY_S3",
+            "AWS_SOME_KEY_SERVICE",
+            "AWS_SOME_KEY_EC2",
+            "AWS_SOME_KEY_ANOTHER_SERVICE",
+        ];
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+        let out = std::process::Command::new(cargo)
+            .args(["metadata", "--format-version", "1", "--offline", "--manifest-path", manifest])
+            .output()
+            .expect("cargo metadata runs");
+        assert!(out.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&out.stderr));
+        let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut found = std::collections::BTreeMap::new();
+        let mut crates = 0;
+        for package in meta["packages"].as_array().unwrap() {
+            let name = package["name"].as_str().unwrap();
+            if (name.starts_with("aws-") && !name.starts_with("aws-lc")) || name == "cgip_native" {
+                let manifest = std::path::Path::new(package["manifest_path"].as_str().unwrap());
+                variables_named_in(&manifest.parent().unwrap().join("src"), &mut found);
+                crates += 1;
+            }
+        }
+        assert!(crates >= 10 && found.contains_key("AWS_PROFILE"), "the scan found the SDK's sources ({crates} crates)");
+        let missing: Vec<String> = found
+            .iter()
+            .filter(|(name, _)| !PASSED_NAMES.contains(&name.as_str()) && !NOT_VARIABLES.contains(&name.as_str()))
+            .map(|(name, file)| format!("{name} ({file})"))
+            .collect();
+        assert!(missing.is_empty(), "read by the SDK, not passed by the C# layer: {missing:#?}");
+    }
 
     #[test]
     fn debug_output_names_variables_but_never_shows_values() {

@@ -252,8 +252,7 @@ fn native_names() -> String {
     }
     let passed = cgip_native::environment::PASSED_NAMES.map(|name| format!("\"{name}\"")).join(", ");
     out.push_str(&format!(
-        "\n        /// <summary>The environment variables passed with each call: every name starting with Prefix, and Names (any case).</summary>\n        internal static class PassedEnvironment\n        {{\n            public const string Prefix = \"{}\";\n            public static readonly string[] Names = {{ {passed} }};\n        }}\n",
-        cgip_native::environment::PASSED_PREFIX
+        "\n        /// <summary>The environment variables passed with each call, by exact name.</summary>\n        internal static class PassedEnvironment\n        {{\n            public static readonly string[] Names = {{ {passed} }};\n        }}\n"
     ));
     out.push_str("    }\n}\n");
     out
