@@ -1,5 +1,5 @@
 param([string] $Module, [int] $Calls = 3000)
-$psi = [Diagnostics.ProcessStartInfo]::new('(Join-Path $PSScriptRoot "../../target/release/cgip-bench-responder")')
+$psi = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSScriptRoot '../../target/release/cgip-bench-responder'))
 foreach ($a in @('--delay-ms', '0', '--max-seconds', '600')) { $psi.ArgumentList.Add($a) }
 $psi.UseShellExecute = $false; $psi.RedirectStandardOutput = $true
 $p = [Diagnostics.Process]::Start($psi)

@@ -15,7 +15,7 @@ public sealed class AllocListener : EventListener {
 }
 "@
 $l = [AllocListener]::new()
-$psi = [Diagnostics.ProcessStartInfo]::new('(Join-Path $PSScriptRoot "../../target/release/cgip-bench-responder")')
+$psi = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSScriptRoot '../../target/release/cgip-bench-responder'))
 foreach ($a in @('--delay-ms', '0', '--max-seconds', '600')) { $psi.ArgumentList.Add($a) }
 $psi.UseShellExecute = $false; $psi.RedirectStandardOutput = $true
 $p = [Diagnostics.Process]::Start($psi)
