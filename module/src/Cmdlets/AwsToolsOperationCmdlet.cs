@@ -26,8 +26,10 @@ namespace CognitoAdminAuth.Cmdlets
         /// <summary>-Select as given, -PassThru's '^Name', or the cmdlet's default (null: no output).</summary>
         private protected override Selector OutputSelector()
         {
-            var responseType = Operation.ResponseType;
             var selectBound = MyInvocation.BoundParameters.ContainsKey(nameof(Select));
+            // The common case, on every call: nothing to parse, no parameter list to build.
+            if (!selectBound && !PassThruRequested && DefaultSelect == "*") return Selector.Whole;
+            var responseType = Operation.ResponseType;
             // AWS.Tools validates -Select first: an invalid one is reported before the -PassThru conflict.
             var selector = selectBound ? Selector.Parse(Select, responseType, OwnParameters()) : null;
             if (PassThruRequested)
