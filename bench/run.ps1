@@ -402,7 +402,7 @@ try {
     # --- 2. First call in a fresh session ---------------------------------------------------------------------
     Step "2. First call in a fresh session, server (a): $($n.Fresh) fresh processes per peer, AWS CLI $($n.CliCalls) calls"
     $first = [ordered]@{}
-    $firstPeers = 'ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh'
+    $firstPeers = 'ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh', 'pwsh_floor'
     foreach ($p in $firstPeers) { $first[$p] = [Collections.Generic.List[object]]::new() }
     for ($i = 0; $i -lt $n.Fresh; $i++) {
         foreach ($p in $firstPeers) {
@@ -421,6 +421,8 @@ try {
         dotnet = [ordered]@{ first_call_ms = 'client_ns+first_call_ns'; client_ms = 'client_ns'; second_call_ms = 'second_call_ns'; process_age_at_first_answer_ms = 'process_age_at_first_answer_ns' }
         # From pwsh, as a script sees it: "import" is loading the SDK's assemblies and building a client.
         dotnet_pwsh = [ordered]@{ first_call_ms = 'first_call_ns'; second_call_ms = 'second_call_ns'; import_ms = 'import_ns'; load_and_first_call_ms = 'import_ns+first_call_ns'; process_age_at_first_answer_ms = 'process_age_at_first_answer_ns' }
+        # PowerShell's own first call of a compiled cmdlet with eight splatted parameters in the same worker.
+        pwsh_floor = [ordered]@{ first_call_ms = 'first_call_ns'; second_call_ms = 'second_call_ns' }
     }
     $results.metrics.first_call = [ordered]@{}
     foreach ($p in $firstFigures.Keys) {
