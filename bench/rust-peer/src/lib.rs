@@ -156,10 +156,9 @@ fn ns(d: Duration) -> u64 {
 /// The envelope `Start-CGIPAuthAdmin -EndpointUrl -Region -AccessKey -SecretKey` writes (module/src/Native/
 /// NativeRequest.cs), with the environment variables it passes (module/src/Common/ScriptEnvironment.cs).
 fn abi_envelope(args: &Args) -> Vec<u8> {
-    use cgip_native::environment::{PASSED_NAMES, PASSED_PREFIX};
-    let environment: serde_json::Map<String, serde_json::Value> = std::env::vars()
-        .filter(|(k, _)| k.to_ascii_uppercase().starts_with(PASSED_PREFIX) || PASSED_NAMES.iter().any(|n| n.eq_ignore_ascii_case(k)))
-        .map(|(k, v)| (k, v.into()))
+    let environment: serde_json::Map<String, serde_json::Value> = cgip_native::environment::PASSED_NAMES
+        .iter()
+        .filter_map(|name| std::env::var(name).ok().map(|v| (name.to_string(), v.into())))
         .collect();
     let client = json!({
         "region": "us-east-1", "endpointUrl": args.endpoint,
