@@ -56,6 +56,8 @@ $peerSetup = {
         function script:Invoke-Call { Start-CGIPAuthAdmin @script:call }
         function script:Test-Answer($r) { $r -and $r.AuthenticationResult -and $r.AuthenticationResult.AccessToken }
     } elseif ($Peer -eq 'pwsh-floor') {
+        # New-Variable's module, loaded here as ours is: otherwise its first call would include the module's auto-load.
+        Import-Module Microsoft.PowerShell.Utility
         $script:call = @{ Name = 'cgipBenchFloor'; Value = $User; Option = 'None'; Scope = 'Script'; Force = $true; Description = $Pool; Visibility = 'Public'; PassThru = $true }
         function script:Invoke-Call { New-Variable @script:call }
         function script:Test-Answer($r) { $r -and $r.Value -eq $User }
