@@ -15,20 +15,14 @@ public sealed class AllocListener : EventListener {
 }
 "@
 $l = [AllocListener]::new()
-$psi = [Diagnostics.ProcessStartInfo]::new((Join-Path $PSScriptRoot '../../target/release/cgip-bench-responder'))
-foreach ($a in @('--delay-ms', '0', '--max-seconds', '600')) { $psi.ArgumentList.Add($a) }
-$psi.UseShellExecute = $false; $psi.RedirectStandardOutput = $true
-$p = [Diagnostics.Process]::Start($psi)
-$null = $p.StandardOutput.ReadLine() -match '(http://127\.0\.0\.1:\d+)'; $url = $Matches[1]
+. (Join-Path $PSScriptRoot 'ProbeSupport.ps1')
+$responder = Start-ProbeResponder
 try {
-    Import-Module $Module
-    $call = @{ ClientId = 'benchclient0000000000000001'; UserPoolId = 'us-east-1_BenchPool1'; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
-        AuthParameter = @{ USERNAME = 'alice'; PASSWORD = 'Correct-Horse-9!' }; EndpointUrl = $url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
-    for ($i = 0; $i -lt 2000; $i++) { $null = Start-CGIPAuthAdmin @call }
+    $call = Initialize-ProbeCall $Module $responder.Url
     [AllocListener]::On = $true
     for ($i = 0; $i -lt $Calls; $i++) { $null = Start-CGIPAuthAdmin @call }
     [AllocListener]::On = $false
     $total = ([AllocListener]::Types.Values | Measure-Object -Sum).Sum
     "samples: $total (~100 KB each)"
     [AllocListener]::Types.GetEnumerator() | Sort-Object Value -Descending | Select-Object -First 40 | ForEach-Object { '{0,6} {1,5:P1} {2}' -f $_.Value, ($_.Value / $total), $_.Key }
-} finally { $p.Kill() }
+} finally { $responder.Process.Kill() }
