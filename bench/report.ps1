@@ -260,6 +260,8 @@ function Format-BenchMarkdown {
     TargetRow 'first answer in a fresh pwsh (import + first call) vs the AWS SDK for .NET pipeline from pwsh (assemblies + client + first call)' $answer "$(Format-Ratio $answer) ($(Format-Number (Median 'first_call.ours.load_and_first_call_ms')) vs $(Format-Number (Median 'first_call.dotnet_pwsh.load_and_first_call_ms')) ms)" '≤ 0.3×' { param($r) $r -le 0.3 }
     $par = Get-Ratio (Get-Path $tpp 'ours.parallel_calls_per_s') (Get-Path $tpp 'rust.parallel_calls_per_s')
     TargetRow "$($c.Concurrency) runspaces vs $($c.Concurrency) Rust tasks, 5 ms server (b), calls/s" $par "$(Format-Ratio $par) ($(Format-Number (Get-Path $tpp 'ours.parallel_calls_per_s') 0) vs $(Format-Number (Get-Path $tpp 'rust.parallel_calls_per_s') 0))" '≥ 0.95×' { param($r) $r -ge 0.95 }
+    $abiPar = Get-Path $tpp 'rust_abi.parallel_calls_per_s'
+    if ($abiPar) { Row "→ the native core alone, $($c.Concurrency) plain threads through its C ABI, vs the same Rust tasks (for information)", "$(Format-Ratio (Get-Ratio $abiPar (Get-Path $tpp 'rust.parallel_calls_per_s'))) ($(Format-Number $abiPar 0) vs $(Format-Number (Get-Path $tpp 'rust.parallel_calls_per_s') 0))", '–', '–' }
     $floorGrowth = Get-Path $m 'memory_server_a.pwsh_floor.growth_mb'
     $growth = if ($mem -and $null -ne $floorGrowth) { $mem.growth_mb - $floorGrowth } else { $null }
     TargetRow "working-set growth beyond PowerShell's floor, call $(if ($mem) { $mem.checkpoints[0].calls }) → $(if ($memLast) { $memLast.calls })" $growth "$(Format-Number $growth 2) MiB (ours $(if ($mem) { Format-Number $mem.growth_mb 2 }), floor $(Format-Number $floorGrowth 2))" '≤ 1 MiB' { param($g) $g -le 1 }
@@ -352,7 +354,7 @@ function Format-BenchMarkdown {
     Add
     Row 'peer', 'how it runs 8 at once', 'sequential calls/s', 'ms per call', "$($c.Concurrency) concurrent calls/s", 'speed-up', 'ours / peer, sequential', 'ours / peer, parallel'
     Row '---', '---', '---:', '---:', '---:', '---:', '---:', '---:'
-    foreach ($p in @(@('ours', 'ours'), @('rust', 'AWS SDK for Rust (floor)'), @('boto3', 'boto3'), @('dotnet', 'AWS SDK for .NET pipeline (GetItem as proxy), plain .NET process'), @('dotnet_pwsh', 'AWS SDK for .NET pipeline (GetItem as proxy), from pwsh'))) {
+    foreach ($p in @(@('ours', 'ours'), @('rust', 'AWS SDK for Rust (floor)'), @('rust_abi', 'our native core alone, through its C ABI, no .NET (for scale)'), @('boto3', 'boto3'), @('dotnet', 'AWS SDK for .NET pipeline (GetItem as proxy), plain .NET process'), @('dotnet_pwsh', 'AWS SDK for .NET pipeline (GetItem as proxy), from pwsh'))) {
         $x = Get-Path $t $p[0]
         $how = Get-Path $m "throughput_server_b.how.$($p[0])"
         $r1 = if ($p[0] -ne 'ours') { Format-Ratio (Get-Ratio (Get-Path $t 'ours.sequential_calls_per_s') (Get-Path $x 'sequential_calls_per_s')) } else { '' }

@@ -493,7 +493,7 @@ try {
     # --- 4. Throughput against (b) ----------------------------------------------------------------------------
     Step "4. Throughput against (b) (5 ms): $($n.SeqCalls) calls sequential, $($n.ParCalls) calls with $($n.Concurrency) concurrent"
     $tp = [ordered]@{}
-    foreach ($p in 'ours', 'rust', 'boto3', 'dotnet', 'dotnet_pwsh') {
+    foreach ($p in 'ours', 'rust', 'rust_abi', 'boto3', 'dotnet', 'dotnet_pwsh') {
         $tp[$p] = [ordered]@{}
         Try-Measure "sequential throughput ($p)" {
             $d = Invoke-Peer $p throughput $slow -Calls $n.SeqCalls -Warmup 5 -Concurrency 1
@@ -515,6 +515,7 @@ try {
         how = [ordered]@{
             ours = "$($n.Concurrency) runspaces (ForEach-Object -Parallel -ThrottleLimit $($n.Concurrency)), started together by a barrier after import and warm-up"
             rust = "$($n.Concurrency) tokio tasks sharing one client"; boto3 = "$($n.Concurrency) threads sharing one client"
+            rust_abi = "$($n.Concurrency) plain threads calling the C ABI, as runspaces do, with the envelope the cmdlet writes"
             dotnet = "$($n.Concurrency) tasks sharing one client"; dotnet_pwsh = "$($n.Concurrency) runspaces as ours, a client each"
         }
         peers = $tp

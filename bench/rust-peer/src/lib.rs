@@ -5,7 +5,7 @@
 //! ```text
 //! cgip-bench-rust-peer MODE --endpoint URL --pool ID --client-id ID --user NAME --password PW
 //!                      [--calls N] [--warmup N] [--concurrency N] [--checkpoints N,N,...]
-//! MODE: first-call | latency | throughput | memory | latency-abi
+//! MODE: first-call | latency | throughput | memory | latency-abi | throughput-abi
 //! ```
 //!
 //! `latency-abi` is not the SDK alone: it makes the calls through the module's own native core, with the
@@ -45,7 +45,7 @@ struct Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: cgip-bench-rust-peer first-call|latency|throughput|memory|latency-abi --endpoint URL --pool ID --client-id ID \
+        "usage: cgip-bench-rust-peer first-call|latency|throughput|memory|latency-abi|throughput-abi --endpoint URL --pool ID --client-id ID \
          --user NAME --password PW [--calls N] [--warmup N] [--concurrency N] [--checkpoints N,N,...]"
     );
     std::process::exit(2)
@@ -210,6 +210,35 @@ fn abi_latency(args: &Args) -> serde_json::Value {
     json!({ "samples_ns": samples })
 }
 
+/// `--concurrency` plain threads calling through the C ABI at once, as many runspaces would, released together
+/// after each has warmed up: calls/s over all of them.
+fn abi_throughput(args: &Args) -> serde_json::Value {
+    let envelope = abi_envelope(args);
+    let threads = args.concurrency.max(1);
+    let per_thread = args.calls.div_ceil(threads);
+    let barrier = std::sync::Barrier::new(threads + 1);
+    let (started, finished) = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    for _ in 0..args.warmup.max(1) {
+                        abi_call(&envelope);
+                    }
+                    barrier.wait();
+                    for _ in 0..per_thread {
+                        abi_call(&envelope);
+                    }
+                    Instant::now()
+                })
+            })
+            .collect();
+        barrier.wait();
+        let started = Instant::now();
+        (started, workers.into_iter().map(|w| w.join().unwrap()).max().unwrap())
+    });
+    json!({ "calls": per_thread * threads, "concurrency": threads, "elapsed_ns": ns(finished - started) })
+}
+
 /// The program (`src/main.rs` only calls this; see Cargo.toml for why the code sits in a library).
 pub fn main() {
     let started = Instant::now();
@@ -217,6 +246,10 @@ pub fn main() {
     if args.mode == "latency-abi" {
         // The native core blocks on its own runtime, so these calls come from a plain thread, as from .NET.
         println!("{}", abi_latency(&args));
+        return;
+    }
+    if args.mode == "throughput-abi" {
+        println!("{}", abi_throughput(&args));
         return;
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
