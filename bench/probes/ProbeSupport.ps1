@@ -9,11 +9,16 @@ function Start-ProbeResponder {
     [pscustomobject]@{ Process = $process; Url = $Matches[1] }
 }
 
-function Initialize-ProbeCall([string] $Module, [string] $Url, [int] $Warmup = 2000) {
-    <# Imports the module, warms the call up and returns its splat: explicit endpoint, region and keys, as the bench's. #>
-    Import-Module $Module
-    $call = @{ ClientId = 'benchclient0000000000000001'; UserPoolId = 'us-east-1_BenchPool1'; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
+function New-ProbeCall([string] $Url) {
+    <# The splat of the measured call: explicit endpoint, region and keys, as the bench's. #>
+    @{ ClientId = 'benchclient0000000000000001'; UserPoolId = 'us-east-1_BenchPool1'; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
         AuthParameter = @{ USERNAME = 'alice'; PASSWORD = 'Correct-Horse-9!' }; EndpointUrl = $Url; Region = 'us-east-1'; AccessKey = 'AKIDTEST'; SecretKey = 'test-secret' }
+}
+
+function Initialize-ProbeCall([string] $Module, [string] $Url, [int] $Warmup = 2000) {
+    <# Imports the module, warms the call up and returns its splat. #>
+    Import-Module $Module
+    $call = New-ProbeCall $Url
     for ($i = 0; $i -lt $Warmup; $i++) { $null = Start-CGIPAuthAdmin @call }
     $call
 }
