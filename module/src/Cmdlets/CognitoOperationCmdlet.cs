@@ -60,11 +60,12 @@ namespace CognitoAdminAuth.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter Force { get; set; }
 
-        private protected static readonly SdkParameter ContextData_HttpHeader = new SdkParameter("ContextData_HttpHeader", own: true, s => s.ContextData_HttpHeader, "ContextData_HttpHeaders");
+        private protected static readonly SdkParameter ContextData_HttpHeader = new SdkParameter(
+            nameof(ISdkParameterSet.ContextData_HttpHeader), typeof(AuthSdkParameterSet<,,>), own: true, s => s.ContextData_HttpHeader);
 
-        /// <summary>The SDK-typed parameters of an operation cmdlet, with the operation's own enum parameter.</summary>
-        private protected static SdkParameter[] WithCommon(string kind) =>
-            CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, new SdkParameter(kind, own: true, s => s.Kind) }).ToArray();
+        /// <summary>The SDK-typed parameters of an operation cmdlet, with the operation's own enum parameter, <paramref name="kind"/> of <paramref name="set"/>.</summary>
+        private protected static SdkParameter[] WithCommon(Type set, string kind) =>
+            CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, new SdkParameter(kind, set, own: true, s => s.Kind) }).ToArray();
 
         /// <summary>The set of a sign-in operation: the common parameters, HttpHeader[] and the operation's enum.</summary>
         private protected static SdkParameterSetType AuthSet(Type definition, string kindTypeName) => new SdkParameterSetType(definition,

@@ -12,8 +12,8 @@ namespace CognitoAdminAuth.Cmdlets
     /// </summary>
     public abstract class CommonArgumentsCmdlet : PSCmdlet, IDynamicParameters
     {
-        private protected static readonly SdkParameter Credential = new SdkParameter("Credential", own: false, s => s.Credential);
-        private protected static readonly SdkParameter ClientConfig = new SdkParameter("ClientConfig", own: false, s => s.ClientConfig);
+        private protected static readonly SdkParameter Credential = new SdkParameter(nameof(ISdkParameterSet.Credential), typeof(CommonSdkParameterSet<,>), own: false, s => s.Credential);
+        private protected static readonly SdkParameter ClientConfig = new SdkParameter(nameof(ISdkParameterSet.ClientConfig), typeof(CommonSdkParameterSet<,>), own: false, s => s.ClientConfig);
         internal static readonly SdkParameter[] CommonSdkParameters = { Credential, ClientConfig };
 
         /// <summary>The common set: the session's AWSCredentials and its client config class.</summary>

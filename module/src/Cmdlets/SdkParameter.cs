@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
+using System.Management.Automation;
+using System.Reflection;
 
 namespace CognitoAdminAuth.Cmdlets
 {
@@ -15,13 +17,15 @@ namespace CognitoAdminAuth.Cmdlets
     {
         private readonly Func<ISdkParameterSet, object> _value;
 
+        /// <param name="declaredOn">The parameter-set class (its generic definition) whose property declares it, aliases included.</param>
         /// <param name="own">The operation's own parameter, which '-Select ^Name' may name (not a common one).</param>
-        public SdkParameter(string name, bool own, Func<ISdkParameterSet, object> value, params string[] aliases)
+        public SdkParameter(string name, Type declaredOn, bool own, Func<ISdkParameterSet, object> value)
         {
             Name = name;
             Own = own;
             _value = value;
-            Names = new[] { name }.Concat(aliases).ToArray();
+            var property = declaredOn.GetProperty(name) ?? throw new ArgumentException($"{declaredOn.Name} declares no {name}.", nameof(name));
+            Names = new[] { name }.Concat(property.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames)).ToArray();
         }
 
         public string Name { get; }

@@ -16,7 +16,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.RespondResponseName)]
     public class SendCGIPAuthChallengeResponseAdminCmdlet : CognitoOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon("ChallengeName");
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(typeof(RespondSdkParameterSet<,,,>), "ChallengeName");
         private static readonly SdkParameterSetType Set = AuthSet(typeof(RespondSdkParameterSet<,,,>), SdkTypes.ChallengeNameTypeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

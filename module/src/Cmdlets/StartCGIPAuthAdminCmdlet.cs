@@ -16,7 +16,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.InitiateResponseName)]
     public class StartCGIPAuthAdminCmdlet : CognitoOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon("AuthFlow");
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(typeof(InitiateSdkParameterSet<,,,>), "AuthFlow");
         private static readonly SdkParameterSetType Set = AuthSet(typeof(InitiateSdkParameterSet<,,,>), SdkTypes.AuthFlowTypeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
