@@ -63,16 +63,18 @@ namespace CognitoAdminAuth.Cmdlets
         private protected static readonly SdkParameter ContextData_HttpHeader = new SdkParameter(
             nameof(ISdkParameterSet.ContextData_HttpHeader), typeof(AuthSdkParameterSet<,,>), own: true, s => s.ContextData_HttpHeader);
 
-        /// <summary>The SDK-typed parameters of an operation cmdlet, with the operation's own enum parameter, <paramref name="kind"/> of <paramref name="set"/>.</summary>
-        private protected static SdkParameter[] WithCommon(Type set, string kind) =>
-            CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, new SdkParameter(kind, set, own: true, s => s.Kind) }).ToArray();
+        /// <summary>The SDK-typed parameters of an operation cmdlet, with the operation's own enum parameter.</summary>
+        private protected static SdkParameter[] WithCommon(SdkParameter kind) => CommonSdkParameters.Concat(new[] { ContextData_HttpHeader, kind }).ToArray();
+
+        /// <summary>The operation's own enum parameter, as <paramref name="set"/> declares it.</summary>
+        private protected static SdkParameter KindParameter(string name, Type set) => new SdkParameter(name, set, own: true, s => s.Kind);
 
         /// <summary>The set of a sign-in operation: the common parameters, HttpHeader[] and the operation's enum.</summary>
         private protected static SdkParameterSetType AuthSet(Type definition, string kindTypeName) => new SdkParameterSetType(definition,
             () => SdkTypes.AWSCredentials, () => SdkTypes.ClientConfig, () => SdkTypes.Named(SdkTypes.HttpHeaderName), () => SdkTypes.Named(kindTypeName));
 
         /// <summary>The operation's own mandatory enum parameter (AuthFlow, ChallengeName).</summary>
-        private protected abstract string KindName { get; }
+        private protected abstract SdkParameter Kind { get; }
         /// <summary>Its value as sent: the ConstantClass's Value.</summary>
         private protected string KindValue => BoundSdkParameters?.Kind?.ToString();
         /// <summary>The operation's input with its own members set (AuthFlow and AuthParameters, ...).</summary>
@@ -82,7 +84,7 @@ namespace CognitoAdminAuth.Cmdlets
         private protected override bool ForceRequested => Force.IsPresent;
         private protected override bool PassThruRequested => PassThru.IsPresent;
         private protected override string PassThruParameter => nameof(ClientId);
-        private protected override IEnumerable<string> MandatoryParameters => new[] { nameof(ClientId), nameof(UserPoolId), KindName };
+        private protected override IEnumerable<string> MandatoryParameters => new[] { nameof(ClientId), nameof(UserPoolId), Kind.Name };
 
         private protected override IContractWriter BuildInput()
         {

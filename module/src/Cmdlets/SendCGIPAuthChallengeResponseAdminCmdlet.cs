@@ -16,7 +16,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.RespondResponseName)]
     public class SendCGIPAuthChallengeResponseAdminCmdlet : CognitoOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(typeof(RespondSdkParameterSet<,,,>), "ChallengeName");
+        private static readonly SdkParameter ChallengeName = KindParameter("ChallengeName", typeof(RespondSdkParameterSet<,,,>));
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(ChallengeName);
         private static readonly SdkParameterSetType Set = AuthSet(typeof(RespondSdkParameterSet<,,,>), SdkTypes.ChallengeNameTypeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -56,7 +57,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         private static readonly ServiceCall Named = new ServiceCall<AuthResponse>(NativeNames.Operation.AdminRespondToAuthChallenge, SdkTypes.RespondResponseName, AuthResponse.Read, Redaction.Response);
         private protected override ServiceCall Operation => Named;
-        private protected override string KindName => "ChallengeName";
+        private protected override SdkParameter Kind => ChallengeName;
         private protected override SdkParameterSetType SdkParameterSet => Set;
         private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 

@@ -16,7 +16,8 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
     [OutputType(SdkTypes.InitiateResponseName)]
     public class StartCGIPAuthAdminCmdlet : CognitoOperationCmdlet
     {
-        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(typeof(InitiateSdkParameterSet<,,,>), "AuthFlow");
+        private static readonly SdkParameter AuthFlow = KindParameter("AuthFlow", typeof(InitiateSdkParameterSet<,,,>));
+        internal static readonly IReadOnlyList<SdkParameter> Declared = WithCommon(AuthFlow);
         private static readonly SdkParameterSetType Set = AuthSet(typeof(InitiateSdkParameterSet<,,,>), SdkTypes.AuthFlowTypeName);
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -34,7 +35,7 @@ namespace Amazon.PowerShell.Cmdlets.CGIP
 
         private static readonly ServiceCall Named = new ServiceCall<AuthResponse>(NativeNames.Operation.AdminInitiateAuth, SdkTypes.InitiateResponseName, AuthResponse.Read, Redaction.Response);
         private protected override ServiceCall Operation => Named;
-        private protected override string KindName => "AuthFlow";
+        private protected override SdkParameter Kind => AuthFlow;
         private protected override SdkParameterSetType SdkParameterSet => Set;
         private protected override IReadOnlyList<SdkParameter> SdkParameters => Declared;
 
